@@ -16,7 +16,7 @@ create table workspaces (
     created_at         timestamptz not null default now()
 );
 -- keyset pagination and prefix search of the staff listing
-create index workspaces_by_name on workspaces (lower(name) text_pattern_ops, id);
+create index workspaces_by_name on workspaces (lower(name), id);
 
 create type member_role as enum ('OWNER', 'ADMIN', 'MEMBER');
 create type deactivation_reason as enum ('SEAT_LIMIT_AT_RENEWAL', 'REMOVED');

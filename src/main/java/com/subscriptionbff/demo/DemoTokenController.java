@@ -1,0 +1,30 @@
+package com.subscriptionbff.demo;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** GET /demo/tokens: a bearer token for each demo user (demo mode only). */
+@RestController
+@Conditional(DemoMode.class)
+class DemoTokenController {
+
+    private final DemoTokens tokens;
+
+    DemoTokenController(DemoTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/demo/tokens")
+    List<DemoToken> tokens() {
+        return DemoData.SIGN_IN_USERS.stream().map(user -> {
+            String token = tokens.issue(user);
+            return new DemoToken(user, token, "{\"Authorization\": \"Bearer " + token + "\"}");
+        }).toList();
+    }
+
+    record DemoToken(String user, String token, String graphiqlHeaders) {
+    }
+}

@@ -1,0 +1,50 @@
+package com.subscriptionbff.plan;
+
+import com.subscriptionbff.common.GlobalId;
+import com.subscriptionbff.common.Money;
+import com.subscriptionbff.db.enums.BillingInterval;
+
+import java.util.UUID;
+
+/** A plan of the catalog. Add-on prices are per month; annual subscriptions pay twelve months of them. */
+public record Plan(
+        UUID planId,
+        String code,
+        String name,
+        int includedSeats,
+        long includedMonthlyCredits,
+        int maxExtraSeats,
+        Money monthlyPrice,
+        Money annualPrice,
+        Money extraSeatPrice,
+        Money extraCreditsPricePerMillion) {
+
+    public static final long CREDITS_PER_UNIT = 1_000_000L;
+
+    public String id() {
+        return GlobalId.of("Plan", planId);
+    }
+
+    public boolean isFree() {
+        return monthlyPrice.isZero() && (annualPrice == null || annualPrice.isZero());
+    }
+
+    /** The plan's price for one billing interval. */
+    public Money priceFor(BillingInterval interval) {
+        return interval == BillingInterval.YEAR && annualPrice != null ? annualPrice : monthlyPrice;
+    }
+
+    /** One extra seat for one billing interval; null when the plan sells none. */
+    public Money extraSeatPriceFor(BillingInterval interval) {
+        return extraSeatPrice == null ? null : extraSeatPrice.times(monthsIn(interval));
+    }
+
+    /** One million extra credits a month, for one billing interval; null when the plan sells none. */
+    public Money extraCreditsPricePerMillionFor(BillingInterval interval) {
+        return extraCreditsPricePerMillion == null ? null : extraCreditsPricePerMillion.times(monthsIn(interval));
+    }
+
+    private static int monthsIn(BillingInterval interval) {
+        return interval == BillingInterval.YEAR ? 12 : 1;
+    }
+}

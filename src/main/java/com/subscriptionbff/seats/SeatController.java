@@ -1,0 +1,69 @@
+package com.subscriptionbff.seats;
+
+import com.subscriptionbff.common.BadRequestException;
+import com.subscriptionbff.common.Connection;
+import com.subscriptionbff.common.Cursor;
+import com.subscriptionbff.common.PageRequest;
+import com.subscriptionbff.seats.SeatRepository.HolderPageKey;
+import com.subscriptionbff.workspace.Workspace;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+@Controller
+class SeatController {
+
+    private final SeatRepository seats;
+
+    SeatController(SeatRepository seats, BatchLoaderRegistry loaders) {
+        this.seats = seats;
+        loaders.forTypePair(HolderPageKey.class, SeatPage.class).registerMappedBatchLoader((keys, env) ->
+                Mono.fromSupplier(() -> wrap(seats.findHolders(keys))));
+    }
+
+    @BatchMapping(typeName = "Workspace")
+    Map<Workspace, SeatUsage> seats(List<Workspace> workspaces) {
+        return Workspace.batch(workspaces, seats::findUsage);
+    }
+
+    @SchemaMapping(typeName = "SeatUsage")
+    CompletableFuture<Connection<Seat>> holders(SeatUsage usage, @Argument Integer first, @Argument String after,
+                                                DataLoader<HolderPageKey, SeatPage> pages) {
+        int size = PageRequest.size(first, 20);
+        String scope = usage.workspaceId().toString();
+        Instant afterJoinedAt = null;
+        UUID afterMemberId = null;
+        if (after != null) {
+            List<String> keys = Cursor.decode(after, scope, 2);
+            try {
+                afterJoinedAt = Instant.parse(keys.get(0));
+                afterMemberId = UUID.fromString(keys.get(1));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw new BadRequestException("malformed cursor");
+            }
+        }
+        var key = new HolderPageKey(usage.workspaceId(), usage.total(), afterJoinedAt, afterMemberId, size + 1);
+        return pages.load(key).thenApply(page -> Connection.of(page.seats(), size, after != null, usage.used(),
+                seat -> Cursor.encode(scope, seat.joinedAt().toString(), seat.memberId().toString())));
+    }
+
+    private static Map<HolderPageKey, SeatPage> wrap(Map<HolderPageKey, List<Seat>> pages) {
+        return pages.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> new SeatPage(e.getValue())));
+    }
+
+    /** The value type of the holders DataLoader. */
+    record SeatPage(List<Seat> seats) {
+    }
+}

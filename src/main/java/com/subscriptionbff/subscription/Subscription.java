@@ -1,0 +1,141 @@
+package com.subscriptionbff.subscription;
+
+import com.subscriptionbff.common.GlobalId;
+import com.subscriptionbff.common.Money;
+import com.subscriptionbff.common.Percent;
+import com.subscriptionbff.db.enums.BillingInterval;
+import com.subscriptionbff.db.enums.CancellationReason;
+import com.subscriptionbff.db.enums.SubscriptionStatus;
+import com.subscriptionbff.plan.Plan;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** The Overview card: the current subscription as of `now`, with everything derived from the catalog. */
+public record Subscription(
+        UUID subscriptionId,
+        UUID workspaceId,
+        Plan plan,
+        SubscriptionStatus status,
+        BillingInterval billingInterval,
+        BillingPeriod currentPeriod,
+        boolean cancelAtPeriodEnd,
+        Instant endedAt,
+        Cancellation cancellation,
+        Trial trial,
+        int extraSeats,
+        long extraCredits,
+        boolean paymentRequired) {
+
+    private static final Set<SubscriptionStatus> PAYMENT_PROBLEMS =
+            EnumSet.of(SubscriptionStatus.PAST_DUE, SubscriptionStatus.UNPAID, SubscriptionStatus.INCOMPLETE);
+
+    public record BillingPeriod(Instant start, Instant end) {
+    }
+
+    public record Cancellation(CancellationReason reason, String comment, Instant canceledAt) {
+    }
+
+    public record Trial(boolean active, Instant startedAt, Instant endsAt, int daysLeft) {
+
+        static Trial of(Instant start, Instant end, Instant now) {
+            if (start == null || end == null) {
+                return null;
+            }
+            boolean active = now.isBefore(end);
+            long secondsLeft = active ? Duration.between(now, end).toSeconds() : 0;
+            int daysLeft = (int) ((secondsLeft + Duration.ofDays(1).toSeconds() - 1) / Duration.ofDays(1).toSeconds());
+            return new Trial(active, start, end, daysLeft);
+        }
+    }
+
+    public record PlanCustomization(
+            boolean hasAddOns,
+            int extraSeats,
+            Money extraSeatsPrice,
+            long extraCredits,
+            Money extraCreditsPrice,
+            Money unitSeatPrice,
+            Money unitCreditsPricePerMillion,
+            int remainingExtraSeats) {
+    }
+
+    public record AnnualBillingOffer(Money annualPrice, Money monthlyPriceOverYear, Money savingsPerYear,
+                                     java.math.BigDecimal savingsPercent) {
+    }
+
+    /** Builds the card as of `now`: trial days left and the payment banner depend on it. */
+    public static Subscription of(UUID subscriptionId, UUID workspaceId, Plan plan, SubscriptionStatus status,
+                                  BillingInterval interval, BillingPeriod period, boolean cancelAtPeriodEnd,
+                                  Instant endedAt, Cancellation cancellation, Instant trialStart, Instant trialEnd,
+                                  int extraSeats, long extraCredits, Instant now) {
+        Trial trial = Trial.of(trialStart, trialEnd, now);
+        boolean trialOverUnpaid = status == SubscriptionStatus.TRIALING && trial != null && !trial.active();
+        return new Subscription(subscriptionId, workspaceId, plan, status, interval, period, cancelAtPeriodEnd,
+                endedAt, cancellation, trial, extraSeats, extraCredits,
+                PAYMENT_PROBLEMS.contains(status) || trialOverUnpaid);
+    }
+
+    public String id() {
+        return GlobalId.of("Subscription", subscriptionId);
+    }
+
+    public Money price() {
+        return plan.priceFor(billingInterval);
+    }
+
+    public Money recurringTotal() {
+        PlanCustomization addOns = customization();
+        return price().plus(addOns.extraSeatsPrice()).plus(addOns.extraCreditsPrice());
+    }
+
+    public boolean autoRenew() {
+        return !cancelAtPeriodEnd && status != SubscriptionStatus.CANCELED;
+    }
+
+    public Instant nextBillingDate() {
+        if (!autoRenew() || plan.isFree()) {
+            return null;
+        }
+        return trial != null && trial.active() ? trial.endsAt() : currentPeriod.end();
+    }
+
+    public Instant endsAt() {
+        if (status == SubscriptionStatus.CANCELED) {
+            return endedAt;
+        }
+        return cancelAtPeriodEnd ? currentPeriod.end() : null;
+    }
+
+    public PlanCustomization customization() {
+        Money unitSeat = plan.extraSeatPriceFor(billingInterval);
+        Money unitCredits = plan.extraCreditsPricePerMillionFor(billingInterval);
+        Money zero = Money.zero(plan.monthlyPrice().currency());
+        Money seatsPrice = unitSeat == null ? zero : unitSeat.times(extraSeats);
+        Money creditsPrice = unitCredits == null ? zero : unitCredits.times(extraCredits / Plan.CREDITS_PER_UNIT);
+        return new PlanCustomization(extraSeats > 0 || extraCredits > 0, extraSeats, seatsPrice, extraCredits,
+                creditsPrice, unitSeat, unitCredits, Math.max(plan.maxExtraSeats() - extraSeats, 0));
+    }
+
+    /**
+     * Offered to a monthly subscription in good standing whose plan has an annual price below twelve monthly
+     * payments; computed from the catalog, never stored.
+     */
+    public AnnualBillingOffer annualBillingOffer() {
+        boolean inGoodStanding = status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.TRIALING;
+        if (billingInterval != BillingInterval.MONTH || !inGoodStanding || cancelAtPeriodEnd
+                || plan.annualPrice() == null || plan.isFree()) {
+            return null;
+        }
+        Money yearOfMonths = plan.monthlyPrice().times(12);
+        Money savings = yearOfMonths.minus(plan.annualPrice());
+        if (savings.minorUnits() <= 0) {
+            return null;
+        }
+        return new AnnualBillingOffer(plan.annualPrice(), yearOfMonths, savings,
+                Percent.of(savings.minorUnits(), yearOfMonths.minorUnits()));
+    }
+}

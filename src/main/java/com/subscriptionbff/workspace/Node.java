@@ -1,0 +1,7 @@
+package com.subscriptionbff.workspace;
+
+/** The Node interface of the schema: anything with a global id. */
+public interface Node {
+
+    String id();
+}

@@ -1,0 +1,101 @@
+package com.subscriptionbff.workspace;
+
+import com.subscriptionbff.db.enums.MemberRole;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.SelectField;
+import org.springframework.stereotype.Repository;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.subscriptionbff.db.Tables.MEMBERS;
+import static com.subscriptionbff.db.Tables.USERS;
+import static com.subscriptionbff.db.Tables.WORKSPACES;
+import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.trueCondition;
+import static org.jooq.impl.DSL.val;
+
+@Repository
+class WorkspaceRepository {
+
+    private final DSLContext db;
+
+    WorkspaceRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    Optional<Viewer> findViewer(String userId) {
+        return db.select(row(USERS.ID, USERS.EMAIL, USERS.DISPLAY_NAME, USERS.STAFF).mapping(Viewer::new))
+                .from(USERS)
+                .where(USERS.ID.eq(userId))
+                .fetchOptional(record -> record.value1());
+    }
+
+    /**
+     * The workspace if the user is an active member of it, or staff; one statement for the access check and the
+     * workspace both.
+     */
+    Optional<Workspace> findReadable(String userId, UUID workspaceId) {
+        return db.select(workspace(MEMBERS.ROLE))
+                .from(WORKSPACES)
+                .join(USERS).on(USERS.ID.eq(userId))
+                .leftJoin(MEMBERS).on(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID)
+                        .and(MEMBERS.USER_ID.eq(USERS.ID))
+                        .and(MEMBERS.DEACTIVATED_AT.isNull()))
+                .where(WORKSPACES.ID.eq(workspaceId))
+                .and(MEMBERS.ID.isNotNull().or(USERS.STAFF))
+                .fetchOptional(record -> record.value1());
+    }
+
+    List<Workspace> findByActiveMember(String userId) {
+        return db.select(workspace(MEMBERS.ROLE))
+                .from(WORKSPACES)
+                .join(MEMBERS).on(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID))
+                .where(MEMBERS.USER_ID.eq(userId).and(MEMBERS.DEACTIVATED_AT.isNull()))
+                .orderBy(lower(WORKSPACES.NAME), WORKSPACES.ID)
+                .fetch(record -> record.value1());
+    }
+
+    /** Staff listing: keyset on (lower(name), id), which the index workspaces_by_name serves. */
+    List<Workspace> findPage(String namePrefix, WorkspacePosition after, int limit) {
+        Condition seek = after == null
+                ? noCondition()
+                : row(lower(WORKSPACES.NAME), WORKSPACES.ID).gt(row(lower(val(after.name())), val(after.id())));
+        return db.select(workspace(inline((MemberRole) null, MEMBERS.ROLE)))
+                .from(WORKSPACES)
+                .where(nameStartsWith(namePrefix))
+                .and(seek)
+                .orderBy(lower(WORKSPACES.NAME), WORKSPACES.ID)
+                .limit(limit)
+                .fetch(record -> record.value1());
+    }
+
+    int count(String namePrefix) {
+        return db.fetchCount(WORKSPACES, nameStartsWith(namePrefix));
+    }
+
+    private static Condition nameStartsWith(String prefix) {
+        if (prefix == null || prefix.isBlank()) {
+            return trueCondition();
+        }
+        if (prefix.length() > 200) {
+            return falseCondition();
+        }
+        return lower(WORKSPACES.NAME).startsWith(lower(val(prefix)));
+    }
+
+    private static SelectField<Workspace> workspace(org.jooq.Field<MemberRole> role) {
+        return row(WORKSPACES.ID, WORKSPACES.NAME, WORKSPACES.TIME_ZONE, role)
+                .mapping((id, name, zone, viewerRole) -> new Workspace(id, name, ZoneId.of(zone), viewerRole));
+    }
+
+    record WorkspacePosition(String name, UUID id) {
+    }
+}
