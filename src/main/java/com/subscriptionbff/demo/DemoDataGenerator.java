@@ -87,7 +87,7 @@ public class DemoDataGenerator {
         rows.extraMembers(DemoData.ACME, "acme", 2, now.minus(Duration.ofDays(100)));
         rows.deactivatedMember(DemoData.ACME, DemoData.FORMER_MEMBER, now.minus(Duration.ofDays(380)),
                 now.minus(Duration.ofDays(30)));
-        rows.usage(DemoData.ACME, ZoneId.of("Europe/Paris"), 5_429_200, 300_000, 700_000, 11);
+        rows.usage(DemoData.ACME, ZoneId.of("Europe/Paris"), 5_429_200, 300_000, 700_000, 20);
         rows.purchase(DemoData.ACME, now.minus(Duration.ofDays(44)), 2_000_000, 2_000, CreditPurchaseSource.PURCHASE);
         rows.purchase(DemoData.ACME, now.minus(Duration.ofDays(70)), 1_000_000, 0, CreditPurchaseSource.FREE_GRANT);
         rows.balance(DemoData.ACME, 3_000_000);
@@ -396,7 +396,7 @@ public class DemoDataGenerator {
 
         void purchase(UUID workspaceId, Instant at, long credits, long amountMinor, CreditPurchaseSource source) {
             CreditPurchasesRecord purchase = new CreditPurchasesRecord();
-            purchase.setId(DemoData.id("purchase:" + workspaceId + ":" + at));
+            purchase.setId(DemoData.id("purchase:" + workspaceId + ":" + at + ":" + purchases.size()));
             purchase.setWorkspaceId(workspaceId);
             purchase.setPurchasedAt(at);
             purchase.setCredits(credits);

@@ -1,0 +1,54 @@
+package com.subscriptionbff;
+
+import com.subscriptionbff.demo.DemoData;
+import com.subscriptionbff.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operators and the person trying the demo see besides the API. */
+class OperationsIT extends IntegrationTest {
+
+    private HttpResponse<String> get(String path) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void livenessAndReadinessIncludingTheDatabaseAreUp() throws Exception {
+        assertThat(get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+        var readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void prometheusExposesGraphQlTimingsAndSqlStatementCounts() throws Exception {
+        as(DemoData.OWNER).document("{ viewer { id } }").execute().errors().verify();
+        String metrics = get("/actuator/prometheus").body();
+        assertThat(metrics).contains("graphql_request_seconds_count").contains("bff_sql_statements_total");
+    }
+
+    @Test
+    void graphiqlIsServedAndDemoTokensWorkInOneStep() throws Exception {
+        var graphiql = get("/graphiql?path=/graphql");
+        assertThat(graphiql.statusCode()).isEqualTo(200);
+        assertThat(graphiql.body()).containsIgnoringCase("graphiql");
+        var tokensPage = get("/demo/tokens");
+        assertThat(tokensPage.statusCode()).isEqualTo(200);
+        assertThat(tokensPage.body()).contains(DemoData.OWNER).contains("Authorization").contains("Bearer ");
+    }
+
+    @Test
+    void everythingElseNeedsAToken() throws Exception {
+        assertThat(get("/actuator/env").statusCode()).isIn(401, 403, 404);
+        assertThat(get("/anything").statusCode()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,98 @@
+package com.subscriptionbff.support;
+
+import com.subscriptionbff.common.GlobalId;
+import com.subscriptionbff.demo.DemoTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.execution.SchemaReport;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.UUID;
+
+/**
+ * The real service on a random port, over real PostgreSQL (Testcontainers where Docker runs, the embedded server
+ * otherwise) with the demo data loaded as of {@link #NOW}, spoken to through HTTP by a GraphQL client.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"bff.demo.enabled=true", "bff.demo.bulk-workspaces=150"})
+@AutoConfigureHttpGraphQlTester
+@Import(IntegrationTest.TestClockConfiguration.class)
+public abstract class IntegrationTest {
+
+    /** A Sunday mid-month: 11:00 in Paris, 23:00 in Auckland. */
+    public static final Instant NOW = Instant.parse("2026-11-15T10:00:00Z");
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected HttpGraphQlTester graphQlTester;
+
+    @Autowired
+    protected DemoTokens tokens;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected MeterRegistry meters;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.set(NOW);
+    }
+
+    /** A GraphQL client signed in as the user. */
+    protected HttpGraphQlTester as(String userId) {
+        String token = tokens.issue(userId);
+        return graphQlTester.mutate().headers(headers -> headers.setBearerAuth(token)).build();
+    }
+
+    protected static String workspaceId(UUID workspace) {
+        return GlobalId.of("Workspace", workspace);
+    }
+
+    /** SQL statements jOOQ has run so far in this service. */
+    protected long sqlStatements() {
+        return (long) meters.get("bff.sql.statements").counter().count();
+    }
+
+    /** The report of Spring's schema mapping inspection, taken when the schema was built. */
+    protected static SchemaReport schemaReport() {
+        return SCHEMA_REPORT.get();
+    }
+
+    private static final AtomicReference<SchemaReport> SCHEMA_REPORT = new AtomicReference<>();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(NOW);
+        }
+
+        @Bean
+        GraphQlSourceBuilderCustomizer captureSchemaReport() {
+            return builder -> builder.inspectSchemaMappings(SCHEMA_REPORT::set);
+        }
+    }
+}

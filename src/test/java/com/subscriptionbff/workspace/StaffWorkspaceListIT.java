@@ -1,0 +1,116 @@
+package com.subscriptionbff.workspace;
+
+import com.subscriptionbff.demo.DemoData;
+import com.subscriptionbff.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Internal tooling lists every workspace with its subscription, plan, seats and credits, page by page. */
+class StaffWorkspaceListIT extends IntegrationTest {
+
+    private static final String LIST = """
+            query($first: Int, $after: String, $search: String) {
+              workspaces(first: $first, after: $after, search: $search) {
+                totalCount
+                pageInfo { hasNextPage endCursor }
+                edges { cursor node {
+                  id name
+                  subscription { status billingInterval plan { code name } price { amount } }
+                  paymentMethod { last4 }
+                  seats { used total }
+                  credits { used remaining total }
+                } }
+              }
+            }""";
+
+    private long statementsFor(int pageSize) {
+        long before = sqlStatements();
+        as(DemoData.STAFF).document(LIST).variable("first", pageSize).execute().errors().verify()
+                .path("workspaces.edges").entityList(Object.class).hasSize(pageSize);
+        return sqlStatements() - before;
+    }
+
+    @Test
+    void aPageOf100CostsAsManyStatementsAsAPageOf10() {
+        long ten = statementsFor(10);
+        long hundred = statementsFor(100);
+        assertThat(hundred).isEqualTo(ten);
+        // viewer check, page, count, subscriptions+plans, payment methods, seats, credits
+        assertThat(hundred).isLessThanOrEqualTo(7);
+    }
+
+    @Test
+    void theOverviewCostsAConstantHandfulOfStatements() {
+        long before = sqlStatements();
+        as(DemoData.OWNER).documentName("overview").variable("id", workspaceId(DemoData.ACME))
+                .variable("locale", "fr-FR").execute().errors().verify();
+        long overview = sqlStatements() - before;
+        // access+workspace, subscription+plan, payment method, seats, seat holders, credits, daily chart
+        assertThat(overview).isEqualTo(7);
+    }
+
+    @Test
+    void pagingForwardReturnsEveryWorkspaceOnceInNameOrder() {
+        List<String> names = new ArrayList<>();
+        String after = null;
+        int total;
+        do {
+            var page = as(DemoData.STAFF).document(LIST).variable("first", 40).variable("after", after).execute();
+            total = page.path("workspaces.totalCount").entity(Integer.class).get();
+            names.addAll(page.path("workspaces.edges[*].node.name").entityList(String.class).get());
+            boolean more = page.path("workspaces.pageInfo.hasNextPage").entity(Boolean.class).get();
+            after = more ? page.path("workspaces.pageInfo.endCursor").entity(String.class).get() : null;
+        } while (after != null);
+        assertThat(names).hasSize(total).doesNotHaveDuplicates()
+                .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER)
+                .contains("Acme Corp", "Wayne Enterprises");
+        assertThat(total).isEqualTo(8 + 150);
+    }
+
+    @Test
+    void searchMatchesTheStartOfTheNameWhateverItsCase() {
+        var page = as(DemoData.STAFF).document(LIST).variable("first", 10).variable("search", "ac").execute();
+        page.path("workspaces.totalCount").entity(Integer.class).isEqualTo(1);
+        page.path("workspaces.edges[0].node.name").entity(String.class).isEqualTo("Acme Corp");
+        page.path("workspaces.edges[0].node.seats.used").entity(Integer.class).isEqualTo(5);
+        page.path("workspaces.edges[0].node.credits.total").entity(Long.class).isEqualTo(28_000_000L);
+        // LIKE wildcards are searched for literally
+        as(DemoData.STAFF).document(LIST).variable("first", 10).variable("search", "%").execute()
+                .path("workspaces.totalCount").entity(Integer.class).isEqualTo(0);
+    }
+
+    @Test
+    void badPageSizesAndForgedCursorsAreBadRequests() {
+        for (int size : new int[]{0, -1, 101}) {
+            as(DemoData.STAFF).document(LIST).variable("first", size).execute().errors()
+                    .satisfy(errors -> assertThat(errors).singleElement()
+                            .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
+        }
+        String seatCursor = as(DemoData.OWNER).document(
+                        "query($id: ID!) { workspace(id: $id) { seats { holders(first: 1) { pageInfo { endCursor } } } } }")
+                .variable("id", workspaceId(DemoData.ACME)).execute()
+                .path("workspace.seats.holders.pageInfo.endCursor").entity(String.class).get();
+        for (String cursor : List.of("garbage", "YzF8d29ya3NwYWNlc3x4", seatCursor)) {
+            as(DemoData.STAFF).document(LIST).variable("first", 5).variable("after", cursor).execute().errors()
+                    .satisfy(errors -> assertThat(errors).singleElement()
+                            .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
+        }
+    }
+
+    @Test
+    void aSeatCursorOfOneWorkspaceIsRefusedInAnother() {
+        String acmeCursor = as(DemoData.OWNER).document(
+                        "query($id: ID!) { workspace(id: $id) { seats { holders(first: 1) { pageInfo { endCursor } } } } }")
+                .variable("id", workspaceId(DemoData.ACME)).execute()
+                .path("workspace.seats.holders.pageInfo.endCursor").entity(String.class).get();
+        as(DemoData.OWNER).document(
+                        "query($id: ID!, $after: String) { workspace(id: $id) { seats { holders(first: 1, after: $after) { totalCount } } } }")
+                .variable("id", workspaceId(DemoData.STARK)).variable("after", acmeCursor).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
+    }
+}
