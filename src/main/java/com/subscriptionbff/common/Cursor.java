@@ -5,6 +5,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Opaque keyset cursors: base64url of "c1|scope|key|key" with URL-encoded keys. The scope names the list the cursor belongs to
@@ -13,6 +15,8 @@ import java.util.List;
 public final class Cursor {
 
     private static final String VERSION = "c1";
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private Cursor() {
     }
@@ -23,6 +27,14 @@ public final class Cursor {
             text.append('|').append(URLEncoder.encode(key, StandardCharsets.UTF_8));
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A UUID key in its canonical form only: UUID.fromString accepts truncated groups. */
+    public static UUID uuid(String key) {
+        if (!CANONICAL_UUID.matcher(key).matches()) {
+            throw new BadRequestException("malformed cursor");
+        }
+        return UUID.fromString(key);
     }
 
     /** The keys of a cursor issued for this scope; a malformed or foreign cursor is a BAD_REQUEST. */

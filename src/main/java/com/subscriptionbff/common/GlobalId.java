@@ -32,8 +32,8 @@ public final class GlobalId {
             throw new BadRequestException("id is not a " + expectedType + " id");
         }
         try {
-            return UUID.fromString(parts[1]);
-        } catch (IllegalArgumentException e) {
+            return Cursor.uuid(parts[1]);
+        } catch (BadRequestException e) {
             throw new BadRequestException("malformed id");
         }
     }

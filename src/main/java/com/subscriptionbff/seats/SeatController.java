@@ -1,9 +1,8 @@
 package com.subscriptionbff.seats;
 
-import com.subscriptionbff.common.BadRequestException;
 import com.subscriptionbff.common.Connection;
-import com.subscriptionbff.common.Cursor;
 import com.subscriptionbff.common.PageRequest;
+import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.seats.SeatRepository.HolderPageKey;
 import com.subscriptionbff.workspace.Workspace;
 import org.dataloader.DataLoader;
@@ -14,11 +13,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 @Controller
@@ -29,7 +25,7 @@ class SeatController {
     SeatController(SeatRepository seats, BatchLoaderRegistry loaders) {
         this.seats = seats;
         loaders.forTypePair(HolderPageKey.class, SeatPage.class).registerMappedBatchLoader((keys, env) ->
-                Mono.fromSupplier(() -> wrap(seats.findHolders(keys))));
+                Mono.fromSupplier(() -> wrap(seats.findHolders(List.copyOf(keys)))));
     }
 
     @BatchMapping(typeName = "Workspace")
@@ -42,20 +38,9 @@ class SeatController {
                                                 DataLoader<HolderPageKey, SeatPage> pages) {
         int size = PageRequest.size(first, 20);
         String scope = usage.workspaceId().toString();
-        Instant afterJoinedAt = null;
-        UUID afterMemberId = null;
-        if (after != null) {
-            List<String> keys = Cursor.decode(after, scope, 2);
-            try {
-                afterJoinedAt = Instant.parse(keys.get(0));
-                afterMemberId = UUID.fromString(keys.get(1));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw new BadRequestException("malformed cursor");
-            }
-        }
-        var key = new HolderPageKey(usage.workspaceId(), usage.total(), afterJoinedAt, afterMemberId, size + 1);
+        var key = new HolderPageKey(usage.workspaceId(), usage.total(), TimePosition.after(after, scope), size + 1);
         return pages.load(key).thenApply(page -> Connection.of(page.seats(), size, after != null, usage.used(),
-                seat -> Cursor.encode(scope, seat.joinedAt().toString(), seat.memberId().toString())));
+                seat -> new TimePosition(seat.joinedAt(), seat.memberId()).cursor(scope)));
     }
 
     private static Map<HolderPageKey, SeatPage> wrap(Map<HolderPageKey, List<Seat>> pages) {

@@ -1,16 +1,17 @@
 package com.subscriptionbff.seats;
 
+import com.subscriptionbff.common.BatchedPages;
+import com.subscriptionbff.common.TimePosition;
+import com.subscriptionbff.db.enums.MemberRole;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
-import org.jooq.Record7;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,6 @@ import static com.subscriptionbff.db.Tables.USERS;
 import static com.subscriptionbff.db.Tables.WORKSPACES;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.rowNumber;
@@ -58,40 +58,29 @@ class SeatRepository {
     }
 
     /**
-     * Pages of seat holders for many workspaces in one statement (a UNION ALL of one keyset query per page).
-     * A member ranked beyond the seats paid for is among the most recently added: deactivated at renewal.
+     * Pages of seat holders for many workspaces in one statement. A member ranked beyond the seats paid for is among
+     * the most recently added: deactivated at renewal.
      */
-    Map<HolderPageKey, List<Seat>> findHolders(Collection<HolderPageKey> keys) {
-        List<HolderPageKey> ordered = new ArrayList<>(keys);
-        Select<Record7<Integer, UUID, String, String, com.subscriptionbff.db.enums.MemberRole, Instant, Integer>> union = null;
-        for (int index = 0; index < ordered.size(); index++) {
-            var page = pageQuery(index, ordered.get(index));
-            union = union == null ? page : union.unionAll(page);
-        }
+    Map<HolderPageKey, List<Seat>> findHolders(List<HolderPageKey> keys) {
         Map<HolderPageKey, List<Seat>> result = new HashMap<>();
-        ordered.forEach(key -> result.put(key, new ArrayList<>()));
-        for (var r : db.fetch(union)) {
-            HolderPageKey key = ordered.get(r.value1());
-            result.get(key).add(new Seat(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                    r.value7() > key.seats()));
-        }
+        BatchedPages.fetch(db, keys, SeatRepository::pageQuery).forEach((key, rows) -> result.put(key, rows.stream()
+                .map(r -> new Seat(r.get(1, UUID.class), r.get(2, String.class), r.get(3, String.class),
+                        r.get(4, MemberRole.class), r.get(5, Instant.class), r.get(6, Integer.class) > key.seats()))
+                .toList()));
         return result;
     }
 
-    private org.jooq.SelectLimitPercentStep<Record7<Integer, UUID, String, String, com.subscriptionbff.db.enums.MemberRole, Instant, Integer>> pageQuery(
-            int index, HolderPageKey key) {
+    private static Select<?> pageQuery(Field<Integer> batchKey, HolderPageKey key) {
         Field<Integer> rank = rowNumber().over().orderBy(MEMBERS.JOINED_AT, MEMBERS.ID).as("seat_rank");
         Table<?> ranked = select(MEMBERS.ID, USERS.DISPLAY_NAME, USERS.EMAIL, MEMBERS.ROLE, MEMBERS.JOINED_AT, rank)
                 .from(MEMBERS)
                 .join(USERS).on(USERS.ID.eq(MEMBERS.USER_ID))
                 .where(MEMBERS.WORKSPACE_ID.eq(key.workspaceId()).and(MEMBERS.DEACTIVATED_AT.isNull()))
-                .asTable("ranked_" + index);
+                .asTable("ranked");
         Field<UUID> id = ranked.field(MEMBERS.ID);
         Field<Instant> joinedAt = ranked.field(MEMBERS.JOINED_AT);
-        Condition seek = key.afterJoinedAt() == null
-                ? noCondition()
-                : row(joinedAt, id).gt(key.afterJoinedAt(), key.afterMemberId());
-        return select(inline(index), id, ranked.field(USERS.DISPLAY_NAME), ranked.field(USERS.EMAIL),
+        Condition seek = key.after() == null ? noCondition() : row(joinedAt, id).gt(key.after().at(), key.after().id());
+        return select(batchKey, id, ranked.field(USERS.DISPLAY_NAME), ranked.field(USERS.EMAIL),
                 ranked.field(MEMBERS.ROLE), joinedAt, ranked.field(rank))
                 .from(ranked)
                 .where(seek)
@@ -100,6 +89,6 @@ class SeatRepository {
     }
 
     /** One page of one workspace's seat holders: after (joinedAt, memberId), `limit` rows. */
-    record HolderPageKey(UUID workspaceId, int seats, Instant afterJoinedAt, UUID afterMemberId, int limit) {
+    record HolderPageKey(UUID workspaceId, int seats, TimePosition after, int limit) {
     }
 }

@@ -1,5 +1,6 @@
 package com.subscriptionbff.subscription;
 
+import com.subscriptionbff.common.BillingPeriod;
 import com.subscriptionbff.common.GlobalId;
 import com.subscriptionbff.common.Money;
 import com.subscriptionbff.common.Percent;
@@ -32,9 +33,6 @@ public record Subscription(
 
     private static final Set<SubscriptionStatus> PAYMENT_PROBLEMS =
             EnumSet.of(SubscriptionStatus.PAST_DUE, SubscriptionStatus.UNPAID, SubscriptionStatus.INCOMPLETE);
-
-    public record BillingPeriod(Instant start, Instant end) {
-    }
 
     public record Cancellation(CancellationReason reason, String comment, Instant canceledAt) {
     }

@@ -1,7 +1,7 @@
 package com.subscriptionbff.subscription;
 
 import com.subscriptionbff.plan.PlanRepository;
-import com.subscriptionbff.subscription.Subscription.BillingPeriod;
+import com.subscriptionbff.common.BillingPeriod;
 import com.subscriptionbff.subscription.Subscription.Cancellation;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;

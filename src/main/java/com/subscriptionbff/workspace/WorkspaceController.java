@@ -14,7 +14,6 @@ import org.springframework.stereotype.Controller;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.UUID;
 
 @Controller
 class WorkspaceController {
@@ -67,7 +66,7 @@ class WorkspaceController {
     private static WorkspacePosition position(String cursor) {
         List<String> keys = Cursor.decode(cursor, STAFF_LIST_SCOPE, 2);
         try {
-            return new WorkspacePosition(keys.get(0), UUID.fromString(keys.get(1)));
+            return new WorkspacePosition(keys.get(0), Cursor.uuid(keys.get(1)));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("malformed cursor");
         }

@@ -35,5 +35,10 @@ class CursorAndGlobalIdTest {
         assertThatThrownBy(() -> GlobalId.uuid("Workspace", GlobalId.of("Workspace", "not-a-uuid")))
                 .isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> GlobalId.typeOf("!!")).isInstanceOf(BadRequestException.class);
+        // UUID.fromString would read "1-2-3-4-5" as a UUID: ids and cursors accept the canonical form only
+        assertThatThrownBy(() -> GlobalId.uuid("Workspace", GlobalId.of("Workspace", "1-2-3-4-5")))
+                .isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> TimePosition.after(Cursor.encode("s", "2026-01-01T00:00:00Z", "1-2-3-4-5"), "s"))
+                .isInstanceOf(BadRequestException.class);
     }
 }

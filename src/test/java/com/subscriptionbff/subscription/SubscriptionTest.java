@@ -5,7 +5,7 @@ import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.db.enums.CancellationReason;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import com.subscriptionbff.plan.Plan;
-import com.subscriptionbff.subscription.Subscription.BillingPeriod;
+import com.subscriptionbff.common.BillingPeriod;
 import com.subscriptionbff.subscription.Subscription.Cancellation;
 import org.junit.jupiter.api.Test;
 

@@ -29,7 +29,7 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bff.demo.enabled=true", "bff.demo.bulk-workspaces=150"})
 @AutoConfigureHttpGraphQlTester
-@Import(IntegrationTest.TestClockConfiguration.class)
+@Import({IntegrationTest.TestClockConfiguration.class, TestData.class})
 public abstract class IntegrationTest {
 
     /** A Sunday mid-month: 11:00 in Paris, 23:00 in Auckland. */
@@ -50,6 +50,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected MeterRegistry meters;
 
+    @Autowired
+    protected TestData testData;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
@@ -64,6 +67,13 @@ public abstract class IntegrationTest {
     protected HttpGraphQlTester as(String userId) {
         String token = tokens.issue(userId);
         return graphQlTester.mutate().headers(headers -> headers.setBearerAuth(token)).build();
+    }
+
+    /** The classification of the only error of a response. */
+    protected static String onlyErrorType(org.springframework.graphql.test.tester.GraphQlTester.Response response) {
+        var errors = response.returnResponse().getErrors();
+        org.assertj.core.api.Assertions.assertThat(errors).hasSize(1);
+        return errors.getFirst().getErrorType().toString();
     }
 
     protected static String workspaceId(UUID workspace) {

@@ -12,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Internal tooling lists every workspace with its subscription, plan, seats and credits, page by page. */
 class StaffWorkspaceListIT extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jooq.DSLContext db;
+
     private static final String LIST = """
             query($first: Int, $after: String, $search: String) {
               workspaces(first: $first, after: $after, search: $search) {
@@ -68,7 +71,7 @@ class StaffWorkspaceListIT extends IntegrationTest {
         assertThat(names).hasSize(total).doesNotHaveDuplicates()
                 .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER)
                 .contains("Acme Corp", "Wayne Enterprises");
-        assertThat(total).isEqualTo(8 + 150);
+        assertThat(total).isEqualTo(db.fetchCount(com.subscriptionbff.db.Tables.WORKSPACES)).isGreaterThanOrEqualTo(158);
     }
 
     @Test

@@ -1,0 +1,52 @@
+package com.subscriptionbff.credits;
+
+import com.subscriptionbff.common.CsvDownload;
+import com.subscriptionbff.workspace.ExportLinks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+
+/** GET /exports/credit-purchases/{token}: the CSV behind an export link, streamed from PostgreSQL. */
+@RestController
+class CreditPurchaseExportController {
+
+    static final List<String> HEADER = List.of("purchase_id", "date", "credits", "amount", "currency", "source");
+
+    private final ExportLinks exports;
+    private final CreditPurchaseRepository purchases;
+    private final TransactionTemplate readOnly;
+    private final Counter rowsWritten;
+
+    CreditPurchaseExportController(ExportLinks exports, CreditPurchaseRepository purchases,
+                                   TransactionTemplate transactions, MeterRegistry meters) {
+        this.exports = exports;
+        this.purchases = purchases;
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
+        this.rowsWritten = Counter.builder("bff.export.rows").tag("export", "credit-purchases").register(meters);
+    }
+
+    @GetMapping(CreditPurchaseController.EXPORT_PATH + "{token}")
+    void download(@PathVariable String token, HttpServletResponse response) throws IOException {
+        var workspace = exports.open(CreditPurchaseController.EXPORT_PURPOSE, token)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String filename = "credit-purchases-" + LocalDate.now(workspace.zone()) + ".csv";
+        try (CsvDownload csv = CsvDownload.start(response, filename, HEADER)) {
+            readOnly.executeWithoutResult(status -> purchases.streamAll(workspace.workspaceId(), workspace.zone(), p -> {
+                csv.row(p.id(), p.date(), p.credits(), p.amount().amount().toPlainString(), p.amount().currencyCode(),
+                        p.source().name());
+                rowsWritten.increment();
+            }));
+        }
+    }
+}

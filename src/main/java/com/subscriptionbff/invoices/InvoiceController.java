@@ -1,0 +1,79 @@
+package com.subscriptionbff.invoices;
+
+import com.subscriptionbff.common.BadRequestException;
+import com.subscriptionbff.common.Connection;
+import com.subscriptionbff.common.Labels;
+import com.subscriptionbff.common.PageRequest;
+import com.subscriptionbff.common.TimePosition;
+import com.subscriptionbff.common.UserError;
+import com.subscriptionbff.db.enums.InvoiceStatus;
+import com.subscriptionbff.invoices.InvoiceRepository.InvoiceFilter;
+import com.subscriptionbff.invoices.InvoiceRepository.InvoicePage;
+import com.subscriptionbff.invoices.InvoiceRepository.InvoicePageKey;
+import com.subscriptionbff.workspace.ExportLinks;
+import com.subscriptionbff.workspace.Workspace;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+@Controller
+class InvoiceController {
+
+    static final String EXPORT_PURPOSE = "invoices-export";
+    static final String EXPORT_PATH = "/exports/invoices/";
+
+    private final Labels labels;
+    private final ExportLinks exports;
+
+    InvoiceController(InvoiceRepository invoices, Labels labels, ExportLinks exports, BatchLoaderRegistry loaders) {
+        this.labels = labels;
+        this.exports = exports;
+        loaders.forTypePair(InvoicePageKey.class, InvoicePage.class).registerMappedBatchLoader((keys, env) ->
+                Mono.fromSupplier(() -> invoices.findPages(List.copyOf(keys))));
+    }
+
+    @SchemaMapping(typeName = "Workspace")
+    CompletableFuture<Connection<Invoice>> invoices(Workspace workspace, @Argument Integer first,
+                                                    @Argument String after, @Argument List<InvoiceStatus> status,
+                                                    @Argument LocalDate from, @Argument LocalDate to,
+                                                    DataLoader<InvoicePageKey, InvoicePage> pages) {
+        int size = PageRequest.size(first, 10);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new BadRequestException("from must not be after to");
+        }
+        var filter = new InvoiceFilter(workspace.workspaceId(), workspace.zone(),
+                status == null ? List.of() : List.copyOf(new java.util.TreeSet<>(status)),
+                from == null ? null : from.atStartOfDay(workspace.zone()).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(workspace.zone()).toInstant());
+        String scope = "invoices:" + workspace.workspaceId();
+        return pages.load(new InvoicePageKey(filter, TimePosition.after(after, scope), size + 1))
+                .thenApply(page -> Connection.of(page.invoices(), size, after != null, page.totalCount(),
+                        invoice -> new TimePosition(invoice.issuedAt(), invoice.invoiceId()).cursor(scope)));
+    }
+
+    @SchemaMapping(typeName = "Invoice")
+    String statusLabel(Invoice invoice, @Argument String locale) {
+        return labels.of("invoice.status." + invoice.status().name(), locale);
+    }
+
+    @MutationMapping
+    ExportInvoicesPayload exportInvoices(@Argument ExportInvoicesInput input, Principal principal) {
+        return new ExportInvoicesPayload(
+                exports.create(principal, input.workspaceId(), EXPORT_PURPOSE, EXPORT_PATH), List.of());
+    }
+
+    record ExportInvoicesInput(String workspaceId) {
+    }
+
+    record ExportInvoicesPayload(ExportLinks.Download download, List<UserError> userErrors) {
+    }
+}

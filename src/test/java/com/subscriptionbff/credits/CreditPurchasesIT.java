@@ -1,0 +1,56 @@
+package com.subscriptionbff.credits;
+
+import com.subscriptionbff.demo.DemoData;
+import com.subscriptionbff.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Billing tab's credit purchase history. */
+class CreditPurchasesIT extends IntegrationTest {
+
+    private static final String PAGE = """
+            query($id: ID!, $first: Int, $after: String) { workspace(id: $id) { creditPurchases(first: $first, after: $after) {
+              totalCount pageInfo { hasNextPage endCursor }
+              edges { node { id date purchasedAt credits amount { amount currencyCode formatted(locale: "fr-FR") }
+                             source sourceLabel(locale: "fr-FR") } }
+            } } }""";
+
+    @Test
+    void aMemberSeesPurchasesNewestFirstWithFreeGrantsAtZero() {
+        var response = as(DemoData.MEMBER).document(PAGE).variable("id", workspaceId(DemoData.ACME)).execute();
+        response.errors().verify();
+        response.path("workspace.creditPurchases.totalCount").entity(Integer.class).isEqualTo(2);
+        response.path("workspace.creditPurchases.edges[0].node.credits").entity(Long.class).isEqualTo(2_000_000L);
+        response.path("workspace.creditPurchases.edges[0].node.amount.amount").entity(String.class).isEqualTo("20.00");
+        response.path("workspace.creditPurchases.edges[0].node.amount.formatted").entity(String.class).isEqualTo("20,00\u00a0€");
+        response.path("workspace.creditPurchases.edges[0].node.source").entity(String.class).isEqualTo("PURCHASE");
+        response.path("workspace.creditPurchases.edges[0].node.sourceLabel").entity(String.class).isEqualTo("Achat");
+        response.path("workspace.creditPurchases.edges[0].node.date").entity(String.class).isEqualTo("2026-10-02");
+        response.path("workspace.creditPurchases.edges[1].node.credits").entity(Long.class).isEqualTo(1_000_000L);
+        response.path("workspace.creditPurchases.edges[1].node.amount.amount").entity(String.class).isEqualTo("0.00");
+        response.path("workspace.creditPurchases.edges[1].node.source").entity(String.class).isEqualTo("FREE_GRANT");
+        response.path("workspace.creditPurchases.edges[1].node.sourceLabel").entity(String.class).isEqualTo("Crédits offerts");
+    }
+
+    @Test
+    void pagesFollowOneAnotherAndAForeignCursorIsRefused() {
+        var first = as(DemoData.OWNER).document(PAGE).variable("id", workspaceId(DemoData.ACME)).variable("first", 1).execute();
+        first.path("workspace.creditPurchases.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        String cursor = first.path("workspace.creditPurchases.pageInfo.endCursor").entity(String.class).get();
+        var second = as(DemoData.OWNER).document(PAGE).variable("id", workspaceId(DemoData.ACME)).variable("first", 1)
+                .variable("after", cursor).execute();
+        second.path("workspace.creditPurchases.edges[0].node.source").entity(String.class).isEqualTo("FREE_GRANT");
+        second.path("workspace.creditPurchases.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+        assertThat(onlyErrorType(as(DemoData.OWNER).document(PAGE).variable("id", workspaceId(DemoData.HOOLI))
+                .variable("after", cursor).execute())).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void aWorkspaceThatNeverBoughtCreditsHasAnEmptyHistory() {
+        var response = as(DemoData.OWNER).document(PAGE).variable("id", workspaceId(DemoData.GLOBEX)).execute();
+        response.errors().verify();
+        response.path("workspace.creditPurchases.totalCount").entity(Integer.class).isEqualTo(0);
+        response.path("workspace.creditPurchases.edges").entityList(Object.class).hasSize(0);
+    }
+}

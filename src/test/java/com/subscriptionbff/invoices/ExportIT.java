@@ -1,0 +1,178 @@
+package com.subscriptionbff.invoices;
+
+import com.subscriptionbff.common.SignedLinks;
+import com.subscriptionbff.common.SignedLinks.SignedLink;
+import com.subscriptionbff.db.enums.InvoiceStatus;
+import com.subscriptionbff.db.enums.MemberRole;
+import com.subscriptionbff.demo.DemoData;
+import com.subscriptionbff.support.IntegrationTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Export buttons of the Billing tab: a signed link, then a plain GET that streams CSV. */
+class ExportIT extends IntegrationTest {
+
+    @Autowired
+    SignedLinks links;
+
+    @Autowired
+    DSLContext db;
+
+    private String exportLink(String user, String mutation, UUID workspace) {
+        var response = as(user).document("mutation($id: ID!) { " + mutation
+                        + "(input: { workspaceId: $id }) { download { url expiresAt } userErrors { code message } } }")
+                .variable("id", workspaceId(workspace)).execute();
+        response.errors().verify();
+        response.path(mutation + ".userErrors").entityList(Object.class).hasSize(0);
+        response.path(mutation + ".download.expiresAt").entity(Instant.class)
+                .satisfies(expiry -> assertThat(expiry).isBetween(Instant.now(), Instant.now().plusSeconds(301)));
+        return response.path(mutation + ".download.url").entity(String.class).get();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aMemberExportsTheInvoiceHistoryAsCsvWithRfc4180Quoting() throws Exception {
+        UUID workspace = testData.workspace("Export Quoting GmbH", "Europe/Berlin", "export-quoting-owner");
+        testData.member(workspace, "export-quoting-member", MemberRole.MEMBER);
+        UUID tricky = testData.invoice(workspace, "F-\"Zürich, AG\" №1", Instant.parse("2026-10-31T23:30:00Z"),
+                123_456, InvoiceStatus.OPEN);
+        UUID plain = testData.invoice(workspace, "F-2", Instant.parse("2026-09-15T10:00:00Z"), 15_900, InvoiceStatus.PAID);
+
+        String url = exportLink("export-quoting-member", "exportInvoices", workspace);
+        assertThat(url).startsWith("/exports/invoices/");
+        var response = get(url);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment;").contains("invoices-");
+        List<String> lines = List.of(response.body().split("\r\n", -1));
+        assertThat(lines).containsExactly(
+                "invoice_id,number,date,period_start,period_end,status,total,currency,pdf_url,hosted_url",
+                com.subscriptionbff.common.GlobalId.of("Invoice", tricky)
+                        + ",\"F-\"\"Zürich, AG\"\" №1\",2026-11-01,2026-11-01,2026-12-01,OPEN,1234.56,EUR,"
+                        + "https://pay.stripe.com/invoice/" + tricky + "/pdf,https://invoice.stripe.com/i/" + tricky,
+                com.subscriptionbff.common.GlobalId.of("Invoice", plain)
+                        + ",F-2,2026-09-15,2026-09-15,2026-10-15,PAID,159.00,EUR,"
+                        + "https://pay.stripe.com/invoice/" + plain + "/pdf,https://invoice.stripe.com/i/" + plain,
+                "");
+    }
+
+    @Test
+    void creditPurchasesExportAllRowsWithAmountsAsDecimals() throws Exception {
+        var response = get(exportLink(DemoData.MEMBER, "exportCreditPurchases", DemoData.ACME));
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> lines = List.of(response.body().split("\r\n"));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("purchase_id,date,credits,amount,currency,source");
+        assertThat(lines.get(1)).endsWith(",2026-10-02,2000000,20.00,EUR,PURCHASE");
+        assertThat(lines.get(2)).endsWith(",2026-09-06,1000000,0.00,EUR,FREE_GRANT");
+    }
+
+    @Test
+    void forgedExpiredMisdirectedOrRevokedLinksRevealNothing() throws Exception {
+        UUID workspace = testData.workspace("Export Guard SA", "Europe/Paris", "export-guard-owner");
+        testData.member(workspace, "export-guard-member", MemberRole.MEMBER);
+        String url = exportLink("export-guard-member", "exportInvoices", workspace);
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        assertThat(get(url).statusCode()).isEqualTo(200);
+
+        String payload = token.substring(0, token.indexOf('.'));
+        String otherSignature = links.sign(new SignedLink("invoices-export", DemoData.ACME, "export-guard-member",
+                Instant.now().plusSeconds(60)));
+        String forged = payload + otherSignature.substring(otherSignature.indexOf('.'));
+        String expired = links.sign(new SignedLink("invoices-export", workspace, "export-guard-member",
+                Instant.now().minusSeconds(1)));
+        String otherWorkspace = links.sign(new SignedLink("invoices-export", DemoData.ACME, "export-guard-member",
+                Instant.now().plusSeconds(60)));
+        for (String bad : List.of(forged, expired, otherWorkspace, "garbage", token + "x")) {
+            var response = get("/exports/invoices/" + bad);
+            assertThat(response.statusCode()).as(bad).isEqualTo(404);
+            assertThat(response.body()).doesNotContain("Export Guard").doesNotContain("invoice_id");
+        }
+        // a link of the purchases export does not open the invoices export
+        String purchases = exportLink("export-guard-member", "exportCreditPurchases", workspace);
+        assertThat(get("/exports/invoices/" + purchases.substring(purchases.lastIndexOf('/') + 1)).statusCode())
+                .isEqualTo(404);
+        // a member removed after asking for the link cannot use it any more
+        testData.deactivate(workspace, "export-guard-member");
+        assertThat(get(url).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyMembersMayAskForAnExport() {
+        for (String mutation : List.of("exportInvoices", "exportCreditPurchases")) {
+            String document = "mutation($id: ID!) { " + mutation + "(input: { workspaceId: $id }) { download { url } } }";
+            for (String member : List.of(DemoData.OWNER, DemoData.ADMIN, DemoData.MEMBER)) {
+                as(member).document(document).variable("id", workspaceId(DemoData.ACME)).execute().errors().verify();
+            }
+            assertThat(onlyErrorType(as(DemoData.OUTSIDER).document(document).variable("id", workspaceId(DemoData.ACME))
+                    .execute())).isEqualTo("NOT_FOUND");
+            assertThat(onlyErrorType(as(DemoData.FORMER_MEMBER).document(document)
+                    .variable("id", workspaceId(DemoData.ACME)).execute())).isEqualTo("NOT_FOUND");
+            assertThat(onlyErrorType(as(DemoData.STAFF).document(document).variable("id", workspaceId(DemoData.ACME))
+                    .execute())).isEqualTo("FORBIDDEN");
+        }
+    }
+
+    @Test
+    void oneHundredThousandInvoicesStreamWhileTheClientReads() throws Exception {
+        UUID workspace = testData.workspace("Export Volume Ltd", "UTC", "export-volume-owner");
+        int count = 100_000;
+        testData.invoices(workspace, count, Instant.parse("2026-11-01T00:00:00Z"));
+        String url = exportLink("export-volume-owner", "exportInvoices", workspace);
+        var rowsWritten = meters.get("bff.export.rows").tag("export", "invoices").counter();
+        double before = rowsWritten.count();
+
+        long started = System.nanoTime();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<InputStream> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + url)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                assertThat(reader.readLine()).startsWith("invoice_id,");
+                // the client stops reading: the server may only run as far ahead as the socket buffers allow
+                Thread.sleep(1_000);
+                double aheadWhilePaused = rowsWritten.count() - before;
+                assertThat(aheadWhilePaused).isLessThan(count);
+                long lines = 0;
+                String previous = null;
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    String number = line.split(",")[1];
+                    if (previous != null) {
+                        assertThat(number).isGreaterThan(previous); // newest first: BULK numbers ascend
+                    }
+                    previous = number;
+                    lines++;
+                }
+                assertThat(lines).isEqualTo(count);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.out.printf("export: %d rows in %.2f s = %.0f rows/s (server ran %.0f rows ahead of a paused client)%n",
+                        count, seconds, count / seconds, aheadWhilePaused);
+            }
+        }
+        assertThat(rowsWritten.count() - before).isEqualTo(count);
+    }
+}
