@@ -9,16 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Billing tab's credit purchase history. */
 class CreditPurchasesIT extends IntegrationTest {
 
-    private static final String PAGE = """
-            query($id: ID!, $first: Int, $after: String) { workspace(id: $id) { creditPurchases(first: $first, after: $after) {
-              totalCount pageInfo { hasNextPage endCursor }
-              edges { node { id date purchasedAt credits amount { amount currencyCode formatted(locale: "fr-FR") }
-                             source sourceLabel(locale: "fr-FR") } }
-            } } }""";
 
     @Test
     void aMemberSeesPurchasesNewestFirstWithFreeGrantsAtZero() {
-        var response = as(DemoData.MEMBER).document(PAGE).variable("id", workspaceId(DemoData.ACME)).execute();
+        var response = as(DemoData.MEMBER).documentName("creditPurchases").variable("locale", "fr-FR").variable("id", workspaceId(DemoData.ACME)).execute();
         response.errors().verify();
         response.path("workspace.creditPurchases.totalCount").entity(Integer.class).isEqualTo(2);
         response.path("workspace.creditPurchases.edges[0].node.credits").entity(Long.class).isEqualTo(2_000_000L);
@@ -35,20 +29,20 @@ class CreditPurchasesIT extends IntegrationTest {
 
     @Test
     void pagesFollowOneAnotherAndAForeignCursorIsRefused() {
-        var first = as(DemoData.OWNER).document(PAGE).variable("id", workspaceId(DemoData.ACME)).variable("first", 1).execute();
+        var first = as(DemoData.OWNER).documentName("creditPurchases").variable("locale", "fr-FR").variable("id", workspaceId(DemoData.ACME)).variable("first", 1).execute();
         first.path("workspace.creditPurchases.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
         String cursor = first.path("workspace.creditPurchases.pageInfo.endCursor").entity(String.class).get();
-        var second = as(DemoData.OWNER).document(PAGE).variable("id", workspaceId(DemoData.ACME)).variable("first", 1)
+        var second = as(DemoData.OWNER).documentName("creditPurchases").variable("locale", "fr-FR").variable("id", workspaceId(DemoData.ACME)).variable("first", 1)
                 .variable("after", cursor).execute();
         second.path("workspace.creditPurchases.edges[0].node.source").entity(String.class).isEqualTo("FREE_GRANT");
         second.path("workspace.creditPurchases.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
-        assertThat(onlyErrorType(as(DemoData.OWNER).document(PAGE).variable("id", workspaceId(DemoData.HOOLI))
+        assertThat(onlyErrorType(as(DemoData.OWNER).documentName("creditPurchases").variable("locale", "fr-FR").variable("id", workspaceId(DemoData.HOOLI))
                 .variable("after", cursor).execute())).isEqualTo("BAD_REQUEST");
     }
 
     @Test
     void aWorkspaceThatNeverBoughtCreditsHasAnEmptyHistory() {
-        var response = as(DemoData.OWNER).document(PAGE).variable("id", workspaceId(DemoData.GLOBEX)).execute();
+        var response = as(DemoData.OWNER).documentName("creditPurchases").variable("locale", "fr-FR").variable("id", workspaceId(DemoData.GLOBEX)).execute();
         response.errors().verify();
         response.path("workspace.creditPurchases.totalCount").entity(Integer.class).isEqualTo(0);
         response.path("workspace.creditPurchases.edges").entityList(Object.class).hasSize(0);

@@ -34,9 +34,7 @@ class ExportIT extends IntegrationTest {
     DSLContext db;
 
     private String exportLink(String user, String mutation, UUID workspace) {
-        var response = as(user).document("mutation($id: ID!) { " + mutation
-                        + "(input: { workspaceId: $id }) { download { url expiresAt } userErrors { code message } } }")
-                .variable("id", workspaceId(workspace)).execute();
+        var response = as(user).documentName(mutation).variable("id", workspaceId(workspace)).execute();
         response.errors().verify();
         response.path(mutation + ".userErrors").entityList(Object.class).hasSize(0);
         response.path(mutation + ".download.expiresAt").entity(Instant.class)

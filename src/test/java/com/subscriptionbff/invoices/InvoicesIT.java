@@ -17,22 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Billing tab's invoice table. */
 class InvoicesIT extends IntegrationTest {
 
-    private static final String PAGE = """
-            query($id: ID!, $first: Int, $after: String, $status: [InvoiceStatus!], $from: Date, $to: Date, $locale: String) {
-              workspace(id: $id) { invoices(first: $first, after: $after, status: $status, from: $from, to: $to) {
-                totalCount
-                pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-                edges { cursor node {
-                  id number date issuedAt status statusLabel(locale: $locale)
-                  total { amount currencyCode formatted(locale: $locale) }
-                  period { start end }
-                  download { pdfUrl hostedUrl }
-                } }
-              } }
-            }""";
 
     private GraphQlTester.Request<?> page(String user, UUID workspace) {
-        return as(user).document(PAGE).variable("id", workspaceId(workspace));
+        return as(user).documentName("invoices").variable("id", workspaceId(workspace));
     }
 
     @Test

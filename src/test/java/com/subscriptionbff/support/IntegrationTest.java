@@ -19,6 +19,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.support.ResourceDocumentSource;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.UUID;
 
@@ -37,6 +40,10 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    /** documentName(...) reads the documents the front ends ship: the trusted-documents list. */
+    private static final ResourceDocumentSource SHIPPED_DOCUMENTS = new ResourceDocumentSource(
+            List.of(new ClassPathResource("graphql-allowlist/")), ResourceDocumentSource.FILE_EXTENSIONS);
 
     @Autowired
     protected HttpGraphQlTester graphQlTester;
@@ -66,7 +73,8 @@ public abstract class IntegrationTest {
     /** A GraphQL client signed in as the user. */
     protected HttpGraphQlTester as(String userId) {
         String token = tokens.issue(userId);
-        return graphQlTester.mutate().headers(headers -> headers.setBearerAuth(token)).build();
+        return graphQlTester.mutate().headers(headers -> headers.setBearerAuth(token))
+                .documentSource(SHIPPED_DOCUMENTS).build();
     }
 
     /** The classification of the only error of a response. */

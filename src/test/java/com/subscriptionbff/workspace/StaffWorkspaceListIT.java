@@ -15,24 +15,10 @@ class StaffWorkspaceListIT extends IntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.jooq.DSLContext db;
 
-    private static final String LIST = """
-            query($first: Int, $after: String, $search: String) {
-              workspaces(first: $first, after: $after, search: $search) {
-                totalCount
-                pageInfo { hasNextPage endCursor }
-                edges { cursor node {
-                  id name
-                  subscription { status billingInterval plan { code name } price { amount } }
-                  paymentMethod { last4 }
-                  seats { used total }
-                  credits { used remaining total }
-                } }
-              }
-            }""";
 
     private long statementsFor(int pageSize) {
         long before = sqlStatements();
-        as(DemoData.STAFF).document(LIST).variable("first", pageSize).execute().errors().verify()
+        as(DemoData.STAFF).documentName("staffWorkspaces").variable("first", pageSize).execute().errors().verify()
                 .path("workspaces.edges").entityList(Object.class).hasSize(pageSize);
         return sqlStatements() - before;
     }
@@ -62,7 +48,7 @@ class StaffWorkspaceListIT extends IntegrationTest {
         String after = null;
         int total;
         do {
-            var page = as(DemoData.STAFF).document(LIST).variable("first", 40).variable("after", after).execute();
+            var page = as(DemoData.STAFF).documentName("staffWorkspaces").variable("first", 40).variable("after", after).execute();
             total = page.path("workspaces.totalCount").entity(Integer.class).get();
             names.addAll(page.path("workspaces.edges[*].node.name").entityList(String.class).get());
             boolean more = page.path("workspaces.pageInfo.hasNextPage").entity(Boolean.class).get();
@@ -76,20 +62,20 @@ class StaffWorkspaceListIT extends IntegrationTest {
 
     @Test
     void searchMatchesTheStartOfTheNameWhateverItsCase() {
-        var page = as(DemoData.STAFF).document(LIST).variable("first", 10).variable("search", "ac").execute();
+        var page = as(DemoData.STAFF).documentName("staffWorkspaces").variable("first", 10).variable("search", "ac").execute();
         page.path("workspaces.totalCount").entity(Integer.class).isEqualTo(1);
         page.path("workspaces.edges[0].node.name").entity(String.class).isEqualTo("Acme Corp");
         page.path("workspaces.edges[0].node.seats.used").entity(Integer.class).isEqualTo(5);
         page.path("workspaces.edges[0].node.credits.total").entity(Long.class).isEqualTo(28_000_000L);
         // LIKE wildcards are searched for literally
-        as(DemoData.STAFF).document(LIST).variable("first", 10).variable("search", "%").execute()
+        as(DemoData.STAFF).documentName("staffWorkspaces").variable("first", 10).variable("search", "%").execute()
                 .path("workspaces.totalCount").entity(Integer.class).isEqualTo(0);
     }
 
     @Test
     void badPageSizesAndForgedCursorsAreBadRequests() {
         for (int size : new int[]{0, -1, 101}) {
-            as(DemoData.STAFF).document(LIST).variable("first", size).execute().errors()
+            as(DemoData.STAFF).documentName("staffWorkspaces").variable("first", size).execute().errors()
                     .satisfy(errors -> assertThat(errors).singleElement()
                             .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
         }
@@ -98,7 +84,7 @@ class StaffWorkspaceListIT extends IntegrationTest {
                 .variable("id", workspaceId(DemoData.ACME)).execute()
                 .path("workspace.seats.holders.pageInfo.endCursor").entity(String.class).get();
         for (String cursor : List.of("garbage", "YzF8d29ya3NwYWNlc3x4", seatCursor)) {
-            as(DemoData.STAFF).document(LIST).variable("first", 5).variable("after", cursor).execute().errors()
+            as(DemoData.STAFF).documentName("staffWorkspaces").variable("first", 5).variable("after", cursor).execute().errors()
                     .satisfy(errors -> assertThat(errors).singleElement()
                             .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
         }

@@ -1,0 +1,66 @@
+package com.subscriptionbff.limits;
+
+import graphql.ExecutionResult;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InterceptorsTest {
+
+    private static WebGraphQlRequest request(Map<String, Object> body) {
+        return new WebGraphQlRequest(URI.create("http://localhost/graphql"), new HttpHeaders(),
+                new LinkedMultiValueMap<>(), Map.of(), body, "1", Locale.US);
+    }
+
+    /** The rest of the chain: answers after `delay`, remembering the document it was asked to run. */
+    private static WebGraphQlInterceptor.Chain chain(Duration delay, AtomicReference<String> ran) {
+        return request -> {
+            ran.set(request.toExecutionInput().getQuery());
+            return Mono.delay(delay).map(tick -> new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(
+                    request.toExecutionInput(), ExecutionResult.newExecutionResult().data(Map.of("ok", true)).build())));
+        };
+    }
+
+    @Test
+    void aSlowRequestIsAnsweredWithATimeoutError() {
+        WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50));
+        WebGraphQlResponse slow = timeout.intercept(request(Map.of("query", "{ viewer { id } }")),
+                chain(Duration.ofSeconds(5), new AtomicReference<>())).block(Duration.ofSeconds(2));
+        assertThat(slow.getErrors()).singleElement()
+                .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(RequestTimeout.TIMEOUT));
+        WebGraphQlResponse fast = timeout.intercept(request(Map.of("query", "{ viewer { id } }")),
+                chain(Duration.ZERO, new AtomicReference<>())).block(Duration.ofSeconds(2));
+        assertThat(fast.getErrors()).isEmpty();
+    }
+
+    @Test
+    void onlyTrustedDocumentsRun() {
+        String trusted = "query viewer { viewer { id } }";
+        WebGraphQlInterceptor allowList = TrustedDocuments.interceptor(Map.of(TrustedDocuments.sha256(trusted), trusted));
+        AtomicReference<String> ran = new AtomicReference<>();
+
+        assertThat(allowList.intercept(request(Map.of("query", trusted)), chain(Duration.ZERO, ran))
+                .block().getErrors()).isEmpty();
+        assertThat(ran.get()).isEqualTo(trusted);
+
+        ran.set(null);
+        WebGraphQlResponse refused = allowList.intercept(request(Map.of("query", "{ workspaces(first: 100) { totalCount } }")),
+                chain(Duration.ZERO, ran)).block();
+        assertThat(refused.getErrors()).singleElement()
+                .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(TrustedDocuments.NOT_ALLOWED));
+        assertThat(ran.get()).isNull();
+    }
+}

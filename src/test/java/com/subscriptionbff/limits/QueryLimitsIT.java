@@ -1,0 +1,39 @@
+package com.subscriptionbff.limits;
+
+import com.subscriptionbff.demo.DemoData;
+import com.subscriptionbff.support.IntegrationTest;
+import graphql.introspection.IntrospectionQuery;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Oversized or deeply nested queries are refused before they run; the page's own queries and GraphiQL's are not. */
+class QueryLimitsIT extends IntegrationTest {
+
+    @Test
+    void graphiqlsIntrospectionAndThePagesQueriesFitTheLimits() {
+        as(DemoData.OWNER).document(IntrospectionQuery.INTROSPECTION_QUERY).execute().errors().verify();
+        as(DemoData.OWNER).documentName("overview").variable("id", workspaceId(DemoData.ACME)).execute().errors().verify();
+        as(DemoData.STAFF).documentName("staffWorkspaces").variable("first", 100).execute().errors().verify();
+    }
+
+    @Test
+    void aQueryNestedDeeperThanTheLimitIsRefused() {
+        String deep = "{ __type(name: \"Workspace\") { fields { type " + "{ ofType ".repeat(14) + "{ name }"
+                + " }".repeat(14) + " } } }";
+        var response = as(DemoData.OWNER).document(deep).execute();
+        assertThat(onlyErrorType(response)).isEqualTo("ExecutionAborted");
+        assertThat(response.returnResponse().getErrors().getFirst().getMessage()).containsIgnoringCase("depth");
+    }
+
+    @Test
+    void aQueryAskingForTooManyRowsIsRefusedBeforeItRuns() {
+        long before = sqlStatements();
+        var response = as(DemoData.STAFF).document("""
+                { workspaces(first: 100) { edges { node { seats { holders(first: 100) { edges { node { email } } } }
+                  credits { daily(days: 90) { date credits } } } } } }""").execute();
+        assertThat(onlyErrorType(response)).isEqualTo("ExecutionAborted");
+        assertThat(response.returnResponse().getErrors().getFirst().getMessage()).containsIgnoringCase("complexity");
+        assertThat(sqlStatements() - before).isZero();
+    }
+}
