@@ -10,11 +10,24 @@ create table users (
 create table workspaces (
     id                 uuid primary key,
     name               text not null check (length(name) between 1 and 200),
-    -- IANA zone id, validated by the application (PostgreSQL cannot check it in a constraint)
+    -- IANA zone id, checked by the trigger below
     time_zone          text not null check (length(time_zone) between 1 and 64),
     stripe_customer_id text unique,
     created_at         timestamptz not null default now()
 );
+-- a zone PostgreSQL does not know would break every page that lists the workspace
+create function workspaces_check_time_zone() returns trigger language plpgsql as $$
+begin
+    perform now() at time zone new.time_zone;
+    return new;
+exception when invalid_parameter_value then
+    raise exception 'unknown time zone %', new.time_zone using errcode = 'check_violation';
+end $$;
+
+create trigger workspaces_time_zone_is_known
+    before insert or update of time_zone on workspaces
+    for each row execute function workspaces_check_time_zone();
+
 -- keyset pagination and prefix search of the staff listing
 create index workspaces_by_name on workspaces (lower(name), id);
 

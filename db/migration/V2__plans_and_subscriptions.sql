@@ -55,7 +55,7 @@ create table subscriptions (
     check (status <> 'CANCELED' or ended_at is not null)
 );
 
--- add-ons must fit the plan: no Java bug may store more extra seats than the plan sells
+-- add-ons and interval must fit the plan: no Java bug may store more extra seats than the plan sells
 create function subscriptions_check_add_ons() returns trigger language plpgsql as $$
 declare
     plan plans%rowtype;
@@ -65,6 +65,9 @@ begin
         raise exception 'plan % sells at most % extra seats, got %', plan.code, plan.max_extra_seats, new.extra_seats
             using errcode = 'check_violation';
     end if;
+    if new.billing_interval = 'YEAR' and plan.annual_price_minor is null then
+        raise exception 'plan % is not sold annually', plan.code using errcode = 'check_violation';
+    end if;
     if new.extra_credits > 0 and plan.extra_credits_price_minor is null then
         raise exception 'plan % sells no extra credits', plan.code using errcode = 'check_violation';
     end if;
@@ -72,5 +75,5 @@ begin
 end $$;
 
 create trigger subscriptions_add_ons_fit_plan
-    before insert or update of plan_id, extra_seats, extra_credits on subscriptions
+    before insert or update of plan_id, billing_interval, extra_seats, extra_credits on subscriptions
     for each row execute function subscriptions_check_add_ons();

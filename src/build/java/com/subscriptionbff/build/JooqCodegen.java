@@ -55,7 +55,7 @@ public final class JooqCodegen {
                 .withDatabase(new Database()
                         .withName("org.jooq.meta.postgres.PostgresDatabase")
                         .withInputSchema("public")
-                        .withExcludes("flyway_schema_history|subscriptions_check_add_ons")
+                        .withExcludes("flyway_schema_history|subscriptions_check_add_ons|workspaces_check_time_zone")
                         .withForcedTypes(new ForcedType()
                                 .withName("INSTANT")
                                 .withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone|timestamptz)")))

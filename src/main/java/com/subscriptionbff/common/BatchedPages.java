@@ -2,20 +2,24 @@ package com.subscriptionbff.common;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.OrderField;
 import org.jooq.Record;
 import org.jooq.Select;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.rowNumber;
 
 /**
  * One statement for many per-parent queries (a page of seats, invoices... for each of many workspaces): the
- * queries are joined with UNION ALL, each tagged with its key's index as first column.
+ * queries are joined with UNION ALL, each tagged with its key's index as first column and each row's place in its
+ * page as second column (UNION ALL promises no order, so the rows are put back in order here).
  */
 public final class BatchedPages {
 
@@ -23,7 +27,7 @@ public final class BatchedPages {
     }
 
     /**
-     * @param query builds the query of one key; its first selected field must be the given index field
+     * @param query builds the query of one key; it selects the given index field first, then {@link #position}
      * @return the rows of each key, in the order its query returned them
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -42,6 +46,12 @@ public final class BatchedPages {
         for (Record row : (Iterable<Record>) db.fetch(union)) {
             result.get(keys.get(row.get(0, Integer.class))).add(row);
         }
+        result.values().forEach(rows -> rows.sort(Comparator.comparingLong(row -> row.get(1, Long.class))));
         return result;
+    }
+
+    /** The second column of each query: the row's place in its page, by the page's own order. */
+    public static Field<Long> position(OrderField<?>... order) {
+        return rowNumber().over().orderBy(order).cast(Long.class).as("batch_position");
     }
 }

@@ -1,6 +1,7 @@
 package com.subscriptionbff.common;
 
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.Counter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
@@ -17,25 +18,29 @@ import java.util.List;
 public final class CsvDownload implements AutoCloseable {
 
     private final CSVPrinter printer;
+    private final Counter rowsWritten;
 
-    private CsvDownload(CSVPrinter printer) {
+    private CsvDownload(CSVPrinter printer, Counter rowsWritten) {
         this.printer = printer;
+        this.rowsWritten = rowsWritten;
     }
 
-    public static CsvDownload start(HttpServletResponse response, String filename, List<String> header)
-            throws IOException {
+    /** Starts the attachment; every row written counts in `rowsWritten`. */
+    public static CsvDownload start(HttpServletResponse response, String filename, List<String> header,
+                                    Counter rowsWritten) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         var writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
-        return new CsvDownload(new CSVPrinter(writer, format));
+        return new CsvDownload(new CSVPrinter(writer, format), rowsWritten);
     }
 
     public void row(Object... values) {
         try {
             printer.printRecord(values);
+            rowsWritten.increment();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -40,7 +40,7 @@ public final class Cursor {
     /** The keys of a cursor issued for this scope; a malformed or foreign cursor is a BAD_REQUEST. */
     public static List<String> decode(String cursor, String scope, int keyCount) {
         try {
-            if (cursor.length() > 512) {
+            if (cursor.length() > 4096) {
                 throw new IllegalArgumentException();
             }
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);

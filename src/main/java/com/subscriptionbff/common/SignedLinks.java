@@ -49,7 +49,9 @@ public class SignedLinks {
     }
 
     public String sign(SignedLink link) {
-        String payload = String.join("|", "l1", link.purpose(), link.workspaceId().toString(), link.userId(),
+        // the user id is encoded: identity providers put separators in subjects ("auth0|5f7c…")
+        String payload = String.join("|", "l1", link.purpose(), link.workspaceId().toString(),
+                ENCODER.encodeToString(link.userId().getBytes(StandardCharsets.UTF_8)),
                 Long.toString(link.expiresAt().getEpochSecond()));
         String encoded = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return encoded + "." + ENCODER.encodeToString(mac(encoded));
@@ -75,7 +77,8 @@ public class SignedLinks {
             if (!now.isBefore(expiresAt)) {
                 return Optional.empty();
             }
-            return Optional.of(new SignedLink(purpose, UUID.fromString(parts[2]), parts[3], expiresAt));
+            String userId = new String(Base64.getUrlDecoder().decode(parts[3]), StandardCharsets.UTF_8);
+            return Optional.of(new SignedLink(purpose, UUID.fromString(parts[2]), userId, expiresAt));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

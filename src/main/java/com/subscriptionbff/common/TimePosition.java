@@ -19,7 +19,7 @@ public record TimePosition(Instant at, UUID id) {
         }
         List<String> keys = Cursor.decode(cursor, scope, 2);
         try {
-            return new TimePosition(Instant.parse(keys.get(0)), Cursor.uuid(keys.get(1)));
+            return new TimePosition(Inputs.instant(Instant.parse(keys.get(0)), "cursor"), Cursor.uuid(keys.get(1)));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new BadRequestException("malformed cursor");
         }

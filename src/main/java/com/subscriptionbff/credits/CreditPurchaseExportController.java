@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,15 +23,11 @@ class CreditPurchaseExportController {
 
     private final ExportLinks exports;
     private final CreditPurchaseRepository purchases;
-    private final TransactionTemplate readOnly;
     private final Counter rowsWritten;
 
-    CreditPurchaseExportController(ExportLinks exports, CreditPurchaseRepository purchases,
-                                   TransactionTemplate transactions, MeterRegistry meters) {
+    CreditPurchaseExportController(ExportLinks exports, CreditPurchaseRepository purchases, MeterRegistry meters) {
         this.exports = exports;
         this.purchases = purchases;
-        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
-        this.readOnly.setReadOnly(true);
         this.rowsWritten = Counter.builder("bff.export.rows").tag("export", "credit-purchases").register(meters);
     }
 
@@ -41,12 +36,9 @@ class CreditPurchaseExportController {
         var workspace = exports.open(CreditPurchaseController.EXPORT_PURPOSE, token)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String filename = "credit-purchases-" + LocalDate.now(workspace.zone()) + ".csv";
-        try (CsvDownload csv = CsvDownload.start(response, filename, HEADER)) {
-            readOnly.executeWithoutResult(status -> purchases.streamAll(workspace.workspaceId(), workspace.zone(), p -> {
-                csv.row(p.id(), p.date(), p.credits(), p.amount().amount().toPlainString(), p.amount().currencyCode(),
-                        p.source().name());
-                rowsWritten.increment();
-            }));
+        try (CsvDownload csv = CsvDownload.start(response, filename, HEADER, rowsWritten)) {
+            purchases.streamAll(workspace.workspaceId(), workspace.zone(), p -> csv.row(p.id(), p.date(), p.credits(),
+                    p.amount().amount().toPlainString(), p.amount().currencyCode(), p.source().name()));
         }
     }
 }

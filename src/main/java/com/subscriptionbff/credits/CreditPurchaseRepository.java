@@ -48,24 +48,29 @@ class CreditPurchaseRepository {
         return pages;
     }
 
-    /** Every purchase of the workspace, newest first, fetched in chunks from a server-side cursor. */
+    /** Every purchase of the workspace, newest first, read in keyset chunks (see InvoiceRepository.streamAll). */
     void streamAll(UUID workspaceId, ZoneId zone, Consumer<CreditPurchase> each) {
-        try (var cursor = db.select(PURCHASE_FIELDS).from(CREDIT_PURCHASES)
-                .where(CREDIT_PURCHASES.WORKSPACE_ID.eq(workspaceId))
-                .orderBy(CREDIT_PURCHASES.PURCHASED_AT.desc(), CREDIT_PURCHASES.ID.desc())
-                .fetchSize(1_000)
-                .fetchLazy()) {
-            for (Record record : cursor) {
-                each.accept(purchase(record, zone));
-            }
-        }
+        TimePosition after = null;
+        List<CreditPurchase> chunk;
+        do {
+            Condition seek = after == null ? noCondition()
+                    : row(CREDIT_PURCHASES.PURCHASED_AT, CREDIT_PURCHASES.ID).lt(after.at(), after.id());
+            chunk = db.select(PURCHASE_FIELDS).from(CREDIT_PURCHASES)
+                    .where(CREDIT_PURCHASES.WORKSPACE_ID.eq(workspaceId)).and(seek)
+                    .orderBy(CREDIT_PURCHASES.PURCHASED_AT.desc(), CREDIT_PURCHASES.ID.desc())
+                    .limit(1_000)
+                    .fetch(record -> purchase(record, zone));
+            chunk.forEach(each);
+            after = chunk.isEmpty() ? null : new TimePosition(chunk.getLast().purchasedAt(), chunk.getLast().purchaseId());
+        } while (chunk.size() == 1_000);
     }
 
     private static Select<?> pageQuery(Field<Integer> batchKey, PurchasePageKey key) {
         Condition seek = key.after() == null
                 ? noCondition()
                 : row(CREDIT_PURCHASES.PURCHASED_AT, CREDIT_PURCHASES.ID).lt(key.after().at(), key.after().id());
-        return select(batchKey).select(PURCHASE_FIELDS)
+        return select(batchKey, BatchedPages.position(CREDIT_PURCHASES.PURCHASED_AT.desc(), CREDIT_PURCHASES.ID.desc()))
+                .select(PURCHASE_FIELDS)
                 .from(CREDIT_PURCHASES)
                 .where(CREDIT_PURCHASES.WORKSPACE_ID.eq(key.workspaceId()))
                 .and(seek)

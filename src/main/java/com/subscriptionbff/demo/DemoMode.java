@@ -15,7 +15,7 @@ public final class DemoMode implements Condition {
         return isEnabled(context.getEnvironment());
     }
 
-    static boolean isEnabled(org.springframework.core.env.Environment environment) {
+    public static boolean isEnabled(org.springframework.core.env.Environment environment) {
         String explicit = environment.getProperty("bff.demo.enabled");
         if (explicit != null && !explicit.isBlank()) {
             return Boolean.parseBoolean(explicit.trim());

@@ -2,6 +2,7 @@ package com.subscriptionbff.invoices;
 
 import com.subscriptionbff.common.BadRequestException;
 import com.subscriptionbff.common.Connection;
+import com.subscriptionbff.common.Inputs;
 import com.subscriptionbff.common.Labels;
 import com.subscriptionbff.common.PageRequest;
 import com.subscriptionbff.common.TimePosition;
@@ -47,6 +48,8 @@ class InvoiceController {
                                                     @Argument LocalDate from, @Argument LocalDate to,
                                                     DataLoader<InvoicePageKey, InvoicePage> pages) {
         int size = PageRequest.size(first, 10);
+        Inputs.day(from, "from");
+        Inputs.day(to, "to");
         if (from != null && to != null && from.isAfter(to)) {
             throw new BadRequestException("from must not be after to");
         }

@@ -29,7 +29,7 @@ import static org.jooq.impl.DSL.select;
 @Repository
 class InvoiceRepository {
 
-    private static final int EXPORT_FETCH_SIZE = 1_000;
+    static final int EXPORT_CHUNK = 1_000;
 
     private final DSLContext db;
 
@@ -50,17 +50,24 @@ class InvoiceRepository {
         return pages;
     }
 
-    /** Every invoice of the workspace, newest first, fetched in chunks from a server-side cursor. */
+    /**
+     * Every invoice of the workspace, newest first, read in keyset chunks: memory stays at one chunk whatever the
+     * history, and no connection is held while the client reads.
+     */
     void streamAll(UUID workspaceId, ZoneId zone, Consumer<Invoice> each) {
-        try (var cursor = db.select(INVOICE_FIELDS).from(INVOICES)
-                .where(INVOICES.WORKSPACE_ID.eq(workspaceId))
-                .orderBy(INVOICES.ISSUED_AT.desc(), INVOICES.ID.desc())
-                .fetchSize(EXPORT_FETCH_SIZE)
-                .fetchLazy()) {
-            for (Record record : cursor) {
-                each.accept(invoice(record, zone));
-            }
-        }
+        TimePosition after = null;
+        List<Invoice> chunk;
+        do {
+            Condition seek = after == null ? noCondition()
+                    : row(INVOICES.ISSUED_AT, INVOICES.ID).lt(after.at(), after.id());
+            chunk = db.select(INVOICE_FIELDS).from(INVOICES)
+                    .where(INVOICES.WORKSPACE_ID.eq(workspaceId)).and(seek)
+                    .orderBy(INVOICES.ISSUED_AT.desc(), INVOICES.ID.desc())
+                    .limit(EXPORT_CHUNK)
+                    .fetch(record -> invoice(record, zone));
+            chunk.forEach(each);
+            after = chunk.isEmpty() ? null : new TimePosition(chunk.getLast().issuedAt(), chunk.getLast().invoiceId());
+        } while (chunk.size() == EXPORT_CHUNK);
     }
 
     private static final List<Field<?>> INVOICE_FIELDS = List.of(INVOICES.ID, INVOICES.NUMBER, INVOICES.ISSUED_AT,
@@ -71,7 +78,8 @@ class InvoiceRepository {
         Condition seek = key.after() == null
                 ? noCondition()
                 : row(INVOICES.ISSUED_AT, INVOICES.ID).lt(key.after().at(), key.after().id());
-        return select(batchKey).select(INVOICE_FIELDS)
+        return select(batchKey, BatchedPages.position(INVOICES.ISSUED_AT.desc(), INVOICES.ID.desc()))
+                .select(INVOICE_FIELDS)
                 .from(INVOICES)
                 .where(key.filter().condition())
                 .and(seek)

@@ -31,7 +31,14 @@ public record Plan(
 
     /** The plan's price for one billing interval. */
     public Money priceFor(BillingInterval interval) {
-        return interval == BillingInterval.YEAR && annualPrice != null ? annualPrice : monthlyPrice;
+        if (interval == BillingInterval.MONTH) {
+            return monthlyPrice;
+        }
+        if (annualPrice == null) {
+            // the database refuses such a subscription; never show a monthly price "/ year"
+            throw new IllegalStateException("plan " + code + " has no annual price");
+        }
+        return annualPrice;
     }
 
     /** One extra seat for one billing interval; null when the plan sells none. */

@@ -38,7 +38,8 @@ class SeatController {
                                                 DataLoader<HolderPageKey, SeatPage> pages) {
         int size = PageRequest.size(first, 20);
         String scope = usage.workspaceId().toString();
-        var key = new HolderPageKey(usage.workspaceId(), usage.total(), TimePosition.after(after, scope), size + 1);
+        var key = new HolderPageKey(usage.workspaceId(), usage.total(), usage.renews(),
+                TimePosition.after(after, scope), size + 1);
         return pages.load(key).thenApply(page -> Connection.of(page.seats(), size, after != null, usage.used(),
                 seat -> new TimePosition(seat.joinedAt(), seat.memberId()).cursor(scope)));
     }

@@ -3,6 +3,7 @@ package com.subscriptionbff.seats;
 import com.subscriptionbff.common.BatchedPages;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.db.enums.MemberRole;
+import com.subscriptionbff.db.enums.SubscriptionStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -45,8 +46,9 @@ class SeatRepository {
     Map<UUID, SeatUsage> findUsage(Collection<UUID> workspaceIds) {
         Field<Integer> activeMembers = field(selectCount().from(MEMBERS)
                 .where(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID).and(MEMBERS.DEACTIVATED_AT.isNull())));
+        Field<Boolean> renews = SUBSCRIPTIONS.ID.isNotNull().and(SUBSCRIPTIONS.STATUS.ne(SubscriptionStatus.CANCELED));
         return db.select(row(WORKSPACES.ID, activeMembers, coalesce(PLANS.INCLUDED_SEATS, 0),
-                                coalesce(SUBSCRIPTIONS.EXTRA_SEATS, 0))
+                                coalesce(SUBSCRIPTIONS.EXTRA_SEATS, 0), field(renews))
                         .mapping(SeatUsage::new))
                 .from(WORKSPACES)
                 .leftJoin(SUBSCRIPTIONS).on(SUBSCRIPTIONS.WORKSPACE_ID.eq(WORKSPACES.ID))
@@ -64,8 +66,9 @@ class SeatRepository {
     Map<HolderPageKey, List<Seat>> findHolders(List<HolderPageKey> keys) {
         Map<HolderPageKey, List<Seat>> result = new HashMap<>();
         BatchedPages.fetch(db, keys, SeatRepository::pageQuery).forEach((key, rows) -> result.put(key, rows.stream()
-                .map(r -> new Seat(r.get(1, UUID.class), r.get(2, String.class), r.get(3, String.class),
-                        r.get(4, MemberRole.class), r.get(5, Instant.class), r.get(6, Integer.class) > key.seats()))
+                .map(r -> new Seat(r.get(2, UUID.class), r.get(3, String.class), r.get(4, String.class),
+                        r.get(5, MemberRole.class), r.get(6, Instant.class),
+                        key.renews() && r.get(7, Integer.class) > key.seats()))
                 .toList()));
         return result;
     }
@@ -80,7 +83,8 @@ class SeatRepository {
         Field<UUID> id = ranked.field(MEMBERS.ID);
         Field<Instant> joinedAt = ranked.field(MEMBERS.JOINED_AT);
         Condition seek = key.after() == null ? noCondition() : row(joinedAt, id).gt(key.after().at(), key.after().id());
-        return select(batchKey, id, ranked.field(USERS.DISPLAY_NAME), ranked.field(USERS.EMAIL),
+        return select(batchKey, BatchedPages.position(joinedAt, id), id, ranked.field(USERS.DISPLAY_NAME),
+                ranked.field(USERS.EMAIL),
                 ranked.field(MEMBERS.ROLE), joinedAt, ranked.field(rank))
                 .from(ranked)
                 .where(seek)
@@ -89,6 +93,6 @@ class SeatRepository {
     }
 
     /** One page of one workspace's seat holders: after (joinedAt, memberId), `limit` rows. */
-    record HolderPageKey(UUID workspaceId, int seats, TimePosition after, int limit) {
+    record HolderPageKey(UUID workspaceId, int seats, boolean renews, TimePosition after, int limit) {
     }
 }

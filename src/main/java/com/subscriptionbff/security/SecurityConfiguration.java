@@ -3,6 +3,8 @@ package com.subscriptionbff.security;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import com.subscriptionbff.demo.DemoMode;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,10 +19,17 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder, Environment environment)
+            throws Exception {
         if (jwtDecoder.getIfAvailable() == null) {
             throw new IllegalStateException("No JWT issuer configured: set "
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri), or run in demo mode");
+        }
+        // without an audience, a token the same identity provider made for another application would be accepted
+        if (!DemoMode.isEnabled(environment)
+                && environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences", "").isBlank()) {
+            throw new IllegalStateException("No JWT audience configured: set "
+                    + "spring.security.oauth2.resourceserver.jwt.audiences to this API's audience");
         }
         return http
                 .authorizeHttpRequests(requests -> requests

@@ -4,6 +4,7 @@ import com.subscriptionbff.common.BadRequestException;
 import com.subscriptionbff.common.Connection;
 import com.subscriptionbff.common.Cursor;
 import com.subscriptionbff.common.GlobalId;
+import com.subscriptionbff.common.Inputs;
 import com.subscriptionbff.common.NotFoundException;
 import com.subscriptionbff.common.PageRequest;
 import com.subscriptionbff.workspace.WorkspaceRepository.WorkspacePosition;
@@ -55,6 +56,7 @@ class WorkspaceController {
     Connection<Workspace> workspaces(@Argument Integer first, @Argument String after, @Argument String search,
                                      Principal principal) {
         access.requireStaff(principal);
+        Inputs.text(search, "search", 200);
         int size = PageRequest.size(first, 20);
         WorkspacePosition position = after == null ? null : position(after);
         List<Workspace> rows = workspaces.findPage(search, position, size + 1);
@@ -66,7 +68,7 @@ class WorkspaceController {
     private static WorkspacePosition position(String cursor) {
         List<String> keys = Cursor.decode(cursor, STAFF_LIST_SCOPE, 2);
         try {
-            return new WorkspacePosition(keys.get(0), Cursor.uuid(keys.get(1)));
+            return new WorkspacePosition(Inputs.text(keys.get(0), "cursor", 200), Cursor.uuid(keys.get(1)));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("malformed cursor");
         }

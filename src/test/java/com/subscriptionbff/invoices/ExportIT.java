@@ -8,6 +8,8 @@ import com.subscriptionbff.demo.DemoData;
 import com.subscriptionbff.support.IntegrationTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.BufferedReader;
@@ -87,34 +89,42 @@ class ExportIT extends IntegrationTest {
         assertThat(lines.get(2)).endsWith(",2026-09-06,1000000,0.00,EUR,FREE_GRANT");
     }
 
-    @Test
-    void forgedExpiredMisdirectedOrRevokedLinksRevealNothing() throws Exception {
-        UUID workspace = testData.workspace("Export Guard SA", "Europe/Paris", "export-guard-owner");
-        testData.member(workspace, "export-guard-member", MemberRole.MEMBER);
-        String url = exportLink("export-guard-member", "exportInvoices", workspace);
+    @ParameterizedTest
+    @CsvSource({"exportInvoices, invoices-export, /exports/invoices/, exportCreditPurchases",
+            "exportCreditPurchases, credit-purchases-export, /exports/credit-purchases/, exportInvoices"})
+    void forgedExpiredMisdirectedOrRevokedLinksRevealNothing(String mutation, String purpose, String path,
+                                                             String otherMutation) throws Exception {
+        UUID workspace = testData.workspace("Export Guard " + purpose, "Europe/Paris", "export-guard-owner-" + purpose);
+        String member = "export-guard-member-" + purpose;
+        testData.member(workspace, member, MemberRole.MEMBER);
+        String url = exportLink(member, mutation, workspace);
         String token = url.substring(url.lastIndexOf('/') + 1);
+        assertThat(url).isEqualTo(path + token);
         assertThat(get(url).statusCode()).isEqualTo(200);
 
         String payload = token.substring(0, token.indexOf('.'));
-        String otherSignature = links.sign(new SignedLink("invoices-export", DemoData.ACME, "export-guard-member",
-                Instant.now().plusSeconds(60)));
+        String otherSignature = links.sign(new SignedLink(purpose, DemoData.ACME, member, Instant.now().plusSeconds(60)));
         String forged = payload + otherSignature.substring(otherSignature.indexOf('.'));
-        String expired = links.sign(new SignedLink("invoices-export", workspace, "export-guard-member",
-                Instant.now().minusSeconds(1)));
-        String otherWorkspace = links.sign(new SignedLink("invoices-export", DemoData.ACME, "export-guard-member",
-                Instant.now().plusSeconds(60)));
+        String expired = links.sign(new SignedLink(purpose, workspace, member, Instant.now().minusSeconds(1)));
+        String otherWorkspace = links.sign(new SignedLink(purpose, DemoData.ACME, member, Instant.now().plusSeconds(60)));
         for (String bad : List.of(forged, expired, otherWorkspace, "garbage", token + "x")) {
-            var response = get("/exports/invoices/" + bad);
+            var response = get(path + bad);
             assertThat(response.statusCode()).as(bad).isEqualTo(404);
-            assertThat(response.body()).doesNotContain("Export Guard").doesNotContain("invoice_id");
+            assertThat(response.body()).doesNotContain("Export Guard").doesNotContain("_id,");
         }
-        // a link of the purchases export does not open the invoices export
-        String purchases = exportLink("export-guard-member", "exportCreditPurchases", workspace);
-        assertThat(get("/exports/invoices/" + purchases.substring(purchases.lastIndexOf('/') + 1)).statusCode())
-                .isEqualTo(404);
+        // a link of the other export does not open this one
+        String other = exportLink(member, otherMutation, workspace);
+        assertThat(get(path + other.substring(other.lastIndexOf('/') + 1)).statusCode()).isEqualTo(404);
         // a member removed after asking for the link cannot use it any more
-        testData.deactivate(workspace, "export-guard-member");
+        testData.deactivate(workspace, member);
         assertThat(get(url).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void linksWorkForSubjectsWithSeparatorsAsIdentityProvidersWriteThem() throws Exception {
+        UUID workspace = testData.workspace("Export Auth0 Inc", "UTC", "auth0|5f7c8ec7c33c6c004bbafe82");
+        assertThat(get(exportLink("auth0|5f7c8ec7c33c6c004bbafe82", "exportInvoices", workspace)).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -150,10 +160,14 @@ class ExportIT extends IntegrationTest {
             assertThat(response.statusCode()).isEqualTo(200);
             try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 assertThat(reader.readLine()).startsWith("invoice_id,");
-                // the client stops reading: the server may only run as far ahead as the socket buffers allow
+                // the client stops reading: the server may only run as far ahead as the socket buffers allow,
+                // and reads the database chunk by chunk as it goes, not all rows up front
+                long statementsBefore = sqlStatements();
                 Thread.sleep(1_000);
                 double aheadWhilePaused = rowsWritten.count() - before;
                 assertThat(aheadWhilePaused).isLessThan(count);
+                long chunksRead = sqlStatements() - statementsBefore;
+                assertThat(chunksRead).isLessThan(count / InvoiceRepository.EXPORT_CHUNK);
                 long lines = 0;
                 String previous = null;
                 String line;

@@ -77,6 +77,10 @@ class InvoicesIT extends IntegrationTest {
                 .path("workspace.invoices.edges[*].node.number").entityList(String.class).containsExactly("Z-0");
         assertThat(onlyErrorType(page("invoice-filter-owner", workspace)
                 .variable("from", "2026-11-02").variable("to", "2026-11-01").execute())).isEqualTo("BAD_REQUEST");
+        assertThat(onlyErrorType(page("invoice-filter-owner", workspace).variable("to", "+999999999-12-31").execute()))
+                .isEqualTo("BAD_REQUEST");
+        assertThat(onlyErrorType(page("invoice-filter-owner", workspace).variable("from", "+300000-01-01").execute()))
+                .isEqualTo("BAD_REQUEST");
         // a malformed scalar never reaches our code: graphql-java refuses the variable as a ValidationError
         assertThat(onlyErrorType(page("invoice-filter-owner", workspace).variable("from", "2026-13-45").execute()))
                 .isEqualTo("ValidationError");
@@ -120,6 +124,11 @@ class InvoicesIT extends IntegrationTest {
                     .as(forged).isEqualTo("BAD_REQUEST");
         }
         assertThat(onlyErrorType(page(DemoData.OWNER, DemoData.ACME).variable("first", 101).execute()))
+                .isEqualTo("BAD_REQUEST");
+        // well-formed, in this workspace's scope, but a year PostgreSQL cannot store
+        String farFuture = com.subscriptionbff.common.Cursor.encode("invoices:" + DemoData.ACME,
+                "+300000-01-01T00:00:00Z", UUID.randomUUID().toString());
+        assertThat(onlyErrorType(page(DemoData.OWNER, DemoData.ACME).variable("after", farFuture).execute()))
                 .isEqualTo("BAD_REQUEST");
     }
 

@@ -67,6 +67,8 @@ class StaffWorkspaceListIT extends IntegrationTest {
         page.path("workspaces.edges[0].node.name").entity(String.class).isEqualTo("Acme Corp");
         page.path("workspaces.edges[0].node.seats.used").entity(Integer.class).isEqualTo(5);
         page.path("workspaces.edges[0].node.credits.total").entity(Long.class).isEqualTo(28_000_000L);
+        assertThat(onlyErrorType(as(DemoData.STAFF).documentName("staffWorkspaces").variable("first", 10)
+                .variable("search", "a\u0000b").execute())).isEqualTo("BAD_REQUEST");
         // LIKE wildcards are searched for literally
         as(DemoData.STAFF).documentName("staffWorkspaces").variable("first", 10).variable("search", "%").execute()
                 .path("workspaces.totalCount").entity(Integer.class).isEqualTo(0);
