@@ -35,7 +35,20 @@ public final class DemoData {
     /** The outsider's own workspace. */
     public static final UUID WAYNE = id("workspace:wayne");
 
+    /** The seed of the bulk data set the demo mode generates on request. */
+    public static final long BULK_SEED = 42;
+
     private DemoData() {
+    }
+
+    /** Bulk workspace n: an id that SQL scripts (pgbench) can compute from n as well. */
+    public static UUID bulkWorkspace(int n) {
+        return UUID.fromString(String.format("00000000-0000-4000-8000-%012d", n));
+    }
+
+    /** The OWNER of bulk workspace n. */
+    public static String bulkOwner(int n) {
+        return "bulk-" + BULK_SEED + "-" + n + "-user-1";
     }
 
     static UUID id(String name) {

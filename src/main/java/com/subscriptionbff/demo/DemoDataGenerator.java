@@ -188,7 +188,8 @@ public class DemoDataGenerator {
      * usage each, plans and states spread over the catalog. Deterministic for a seed.
      */
     @Transactional
-    public void loadBulk(int workspaceCount, long seed) {
+    public void loadBulk(int workspaceCount) {
+        long seed = DemoData.BULK_SEED;
         Random random = new Random(seed);
         Instant now = Instant.now(clock);
         Instant today = now.truncatedTo(ChronoUnit.DAYS);
@@ -199,7 +200,7 @@ public class DemoDataGenerator {
         for (int chunkStart = 0; chunkStart < workspaceCount; chunkStart += 500) {
             Batch rows = new Batch();
             for (int n = chunkStart; n < Math.min(chunkStart + 500, workspaceCount); n++) {
-                UUID workspaceId = DemoData.id("bulk-workspace:" + seed + ":" + n);
+                UUID workspaceId = DemoData.bulkWorkspace(n);
                 String zone = zones[random.nextInt(zones.length)];
                 int plan = random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(3);
                 String name = String.format("Bulk %05d %s", n, zone.substring(zone.indexOf('/') + 1));
@@ -241,6 +242,11 @@ public class DemoDataGenerator {
         rows.plan(TEAM_STARTER, "team-starter", "Team Starter", 2, 10, 20_000_000, 40, 15_900, 159_000L, 1_500L, 1_000L);
         rows.plan(TEAM_PRO, "team-pro", "Team Pro", 3, 25, 60_000_000, 100, 39_900, 399_000L, 1_200L, 800L);
         rows.plan(ENTERPRISE, "enterprise", "Enterprise", 4, 100, 300_000_000, 1_000, 149_000, 1_490_000L, 1_000L, 600L);
+    }
+
+    /** A Stripe-shaped id ("cus_…") unique per row. */
+    private static String stripeId(String prefix, UUID id) {
+        return prefix + "_" + id.toString().replace("-", "");
     }
 
     private static Instant plusMonths(Instant start, int months) {
@@ -296,7 +302,7 @@ public class DemoDataGenerator {
             workspace.setId(id);
             workspace.setName(name);
             workspace.setTimeZone(zone);
-            workspace.setStripeCustomerId("cus_" + id.toString().replace("-", "").substring(0, 14));
+            workspace.setStripeCustomerId(stripeId("cus", id));
             workspaces.add(workspace);
         }
 
@@ -341,7 +347,7 @@ public class DemoDataGenerator {
             subscription.setExtraSeats(extraSeats);
             subscription.setExtraCredits(extraCredits);
             subscription.setStripeSubscriptionId(stripeId != null ? stripeId
-                    : "sub_" + workspaceId.toString().replace("-", "").substring(0, 14));
+                    : stripeId("sub", workspaceId));
             subscriptions.add(subscription);
             return subscription;
         }
@@ -349,7 +355,7 @@ public class DemoDataGenerator {
         void card(UUID workspaceId, String brand, String last4, int month, int year) {
             PaymentMethodsRecord card = new PaymentMethodsRecord();
             card.setWorkspaceId(workspaceId);
-            card.setStripePaymentMethodId("pm_" + workspaceId.toString().replace("-", "").substring(0, 14));
+            card.setStripePaymentMethodId(stripeId("pm", workspaceId));
             card.setBrand(brand);
             card.setLast4(last4);
             card.setExpMonth((short) month);
@@ -404,7 +410,7 @@ public class DemoDataGenerator {
             purchase.setCurrency("EUR");
             purchase.setSource(source);
             purchase.setStripeCheckoutSessionId(source == CreditPurchaseSource.PURCHASE
-                    ? "cs_" + purchase.getId().toString().replace("-", "").substring(0, 20) : null);
+                    ? stripeId("cs", purchase.getId()) : null);
             purchases.add(purchase);
         }
 
@@ -431,7 +437,7 @@ public class DemoDataGenerator {
                 invoice.setTotalMinor(totalMinor);
                 invoice.setCurrency("EUR");
                 invoice.setStatus(status);
-                String stripeId = "in_" + invoice.getId().toString().replace("-", "").substring(0, 20);
+                String stripeId = stripeId("in", invoice.getId());
                 invoice.setStripeInvoiceId(stripeId);
                 invoice.setInvoicePdfUrl("https://pay.stripe.com/invoice/" + stripeId + "/pdf");
                 invoice.setHostedInvoiceUrl("https://invoice.stripe.com/i/" + stripeId);

@@ -40,7 +40,7 @@ class DemoStartup implements ApplicationRunner {
         generator.loadShowcase();
         if (bulkWorkspaces > 0) {
             long started = System.nanoTime();
-            generator.loadBulk(bulkWorkspaces, 42);
+            generator.loadBulk(bulkWorkspaces);
             log.info("Loaded {} bulk workspaces in {} ms", bulkWorkspaces, (System.nanoTime() - started) / 1_000_000);
         }
         log.info("Demo data loaded");

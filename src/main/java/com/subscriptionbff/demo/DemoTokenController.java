@@ -2,11 +2,12 @@ package com.subscriptionbff.demo;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** GET /demo/tokens: a bearer token for each demo user (demo mode only). */
+/** GET /demo/tokens: a bearer token for each demo user; /demo/tokens/{userId} for any (demo mode only). */
 @RestController
 @Conditional(DemoMode.class)
 class DemoTokenController {
@@ -23,6 +24,13 @@ class DemoTokenController {
             String token = tokens.issue(user);
             return new DemoToken(user, token, "{\"Authorization\": \"Bearer " + token + "\"}");
         }).toList();
+    }
+
+    /** A token for any user id (benchmarks sign in as the owners of bulk workspaces). */
+    @GetMapping("/demo/tokens/{userId}")
+    DemoToken token(@PathVariable String userId) {
+        String token = tokens.issue(userId);
+        return new DemoToken(userId, token, "{\"Authorization\": \"Bearer " + token + "\"}");
     }
 
     record DemoToken(String user, String token, String graphiqlHeaders) {

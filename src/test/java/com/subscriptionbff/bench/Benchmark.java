@@ -1,0 +1,238 @@
+package com.subscriptionbff.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The project's benchmark: `./mvnw -Pbenchmark verify`. Starts PostgreSQL 18, starts the service jar with a 256 MB
+ * heap, which generates 10,000 workspaces, drives each scenario at concurrency 16 and 64, runs the same SQL through
+ * pgbench as the ceiling, and writes target/benchmark/results.md.
+ * Args: service jar, output folder. System properties: bench.workspaces, bench.warmup, bench.measure (seconds).
+ */
+public final class Benchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Row(Scenario scenario, int concurrency, LoadDriver.Result result, double statementsPerRequest,
+               double serverCpuMillis, double postgresCpuMillis, double heapAfterMb, Double pgbenchTps) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        Path out = Files.createDirectories(Path.of(args[1]));
+        int workspaces = Integer.getInteger("bench.workspaces", 10_000);
+        Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
+        Duration measure = Duration.ofSeconds(Integer.getInteger("bench.measure", 15));
+
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start()) {
+            String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+            System.out.printf("PostgreSQL on port %d; starting the service, which generates %d workspaces...%n",
+                    postgres.getPort(), workspaces);
+            try (ServiceProcess service = ServiceProcess.start(jar, jdbcUrl, workspaces, out.resolve("service.log"))) {
+                System.out.printf("service ready in %.1f s (data generation included)%n", service.startup.toMillis() / 1e3);
+                LoadDriver driver = new LoadDriver(service.base.resolve("/graphql"));
+                Pgbench pgbench = new Pgbench(postgres.getPort(), out);
+                String firstPageIds = firstPageIds(postgres);
+                List<Row> rows = new ArrayList<>();
+                for (Scenario scenario : Scenario.values()) {
+                    List<LoadDriver.Prepared> requests = prepare(service, scenario, workspaces);
+                    for (int concurrency : Scenario.CONCURRENCY) {
+                        rows.add(measure(service, driver, pgbench, scenario, requests, concurrency, warmup, measure,
+                                workspaces, firstPageIds));
+                        System.out.println(format(rows.getLast()));
+                    }
+                }
+                Row best = rows.stream().filter(r -> r.scenario() == Scenario.OVERVIEW)
+                        .max((a, b) -> Double.compare(a.result().requestsPerSecond(), b.result().requestsPerSecond()))
+                        .orElseThrow();
+                double rate = Math.max(1, Math.floor(best.result().requestsPerSecond() * 0.7));
+                LoadDriver.Result open = driver.openLoop(prepare(service, Scenario.OVERVIEW, workspaces), rate, measure);
+                long tenStatements = statementsOf(service, driver, Scenario.STAFF_LIST_100, 10);
+                long hundredStatements = statementsOf(service, driver, Scenario.STAFF_LIST_100, 100);
+                String report = report(rows, open, rate, tenStatements, hundredStatements, workspaces, service, warmup,
+                        measure);
+                Files.writeString(out.resolve("results.md"), report);
+                System.out.println(report);
+            }
+        }
+    }
+
+    private static Row measure(ServiceProcess service, LoadDriver driver, Pgbench pgbench, Scenario scenario,
+                               List<LoadDriver.Prepared> requests, int concurrency, Duration warmup, Duration measure,
+                               int workspaces, String firstPageIds) throws Exception {
+        // the warm-up runs outside the window the counters cover
+        driver.closedLoop(requests, concurrency, warmup, Duration.ZERO);
+        Map<String, Double> before = service.metrics();
+        Duration serverCpu = service.cpu();
+        Duration postgresCpu = PostgresCpu.total();
+        LoadDriver.Result result = driver.closedLoop(requests, concurrency, Duration.ZERO, measure);
+        Duration postgresCpuAfter = PostgresCpu.total();
+        Duration serverCpuAfter = service.cpu();
+        Map<String, Double> after = service.metrics();
+        double requestsServed = after.get("graphql_request_seconds_count") - before.get("graphql_request_seconds_count");
+        double statements = after.get("bff_sql_statements_total") - before.get("bff_sql_statements_total");
+        Double tps = pgbench.tps(scenario.pgbenchScript(workspaces, firstPageIds), concurrency, measure);
+        return new Row(scenario, concurrency, result, statements / requestsServed,
+                (serverCpuAfter.toNanos() - serverCpu.toNanos()) / 1e6 / requestsServed,
+                (postgresCpuAfter.toNanos() - postgresCpu.toNanos()) / 1e6 / requestsServed,
+                after.getOrDefault("jvm_memory_used_bytes:heap", 0.0) / (1024 * 1024), tps);
+    }
+
+    /** Request bodies and tokens for 2,000 random workspaces (one for the staff list), prepared before the clock runs. */
+    private static List<LoadDriver.Prepared> prepare(ServiceProcess service, Scenario scenario, int workspaces)
+            throws Exception {
+        Random random = new Random(7);
+        Map<String, String> tokens = new HashMap<>();
+        List<LoadDriver.Prepared> prepared = new ArrayList<>();
+        String document = scenario.document();
+        int count = scenario == Scenario.STAFF_LIST_100 ? 1 : Math.min(2_000, workspaces);
+        for (int i = 0; i < count; i++) {
+            Scenario.Request request = scenario.request(scenario.randomWorkspace(random, workspaces));
+            String token = tokens.computeIfAbsent(request.user(), user -> {
+                try {
+                    return service.token(user);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            byte[] body = JSON.writeValueAsBytes(Map.of("query", document, "variables", request.variables()));
+            prepared.add(new LoadDriver.Prepared(token, body));
+        }
+        return prepared;
+    }
+
+    private static long statementsOf(ServiceProcess service, LoadDriver driver, Scenario scenario, int first)
+            throws Exception {
+        String token = service.token(com.subscriptionbff.demo.DemoData.STAFF);
+        byte[] body = JSON.writeValueAsBytes(Map.of("query", scenario.document(), "variables", Map.of("first", first)));
+        double before = service.metrics().get("bff_sql_statements_total");
+        if (!driver.send(new LoadDriver.Prepared(token, body))) {
+            throw new IllegalStateException("the staff list failed");
+        }
+        return Math.round(service.metrics().get("bff_sql_statements_total") - before);
+    }
+
+    private static String firstPageIds(EmbeddedPostgres postgres) throws Exception {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("select id from workspaces order by lower(name), id limit 100")) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add("'" + rows.getString(1) + "'::uuid");
+            }
+            return String.join(", ", ids);
+        }
+    }
+
+    private static String format(Row row) {
+        LoadDriver.Result r = row.result();
+        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.2f | %s | %s | %.0f |",
+                row.scenario().name().toLowerCase(Locale.ROOT), row.concurrency(), r.requestsPerSecond(),
+                r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99), r.errors(),
+                row.statementsPerRequest(), row.serverCpuMillis(), row.postgresCpuMillis(),
+                row.pgbenchTps() == null ? "n/a" : String.format(Locale.ROOT, "%.0f", row.pgbenchTps()),
+                row.pgbenchTps() == null ? "n/a"
+                        : String.format(Locale.ROOT, "%.0f %%", 100 * r.requestsPerSecond() / row.pgbenchTps()),
+                row.heapAfterMb());
+    }
+
+    private static String report(List<Row> rows, LoadDriver.Result open, double rate, long ten, long hundred,
+                                 int workspaces, ServiceProcess service, Duration warmup, Duration measure) {
+        StringBuilder text = new StringBuilder()
+                .append("# Benchmark results\n\n")
+                .append(String.format(Locale.ROOT, "Run %s on %d cores, Java %s. %d workspaces; service heap -Xmx256m, "
+                                + "started (data generation included) in %.1f s. Closed loop: %d s warm-up, %d s measured "
+                                + "per row. pgbench: the same statements, `-M prepared`, same concurrency and duration.%n%n",
+                        Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                        workspaces, service.startup.toMillis() / 1e3, warmup.toSeconds(), measure.toSeconds()))
+                .append("| scenario | concurrency | req/s | p50 ms | p90 ms | p99 ms | errors | SQL/req | server CPU ms/req "
+                        + "| PostgreSQL CPU ms/req | pgbench tps | BFF/pgbench | heap after MB |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        rows.forEach(row -> text.append(format(row)).append('\n'));
+        text.append(String.format(Locale.ROOT, "%nOpen loop, overview at %.0f req/s (70 %% of its best closed-loop rate) "
+                        + "for %d s: %d requests, %d errors, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (from when each was due).%n",
+                rate, measure.toSeconds(), open.requests(), open.errors(), open.percentileMillis(50),
+                open.percentileMillis(90), open.percentileMillis(99)));
+        text.append(String.format(Locale.ROOT, "%nStaff list: %d SQL statements for 10 workspaces, %d for 100.%n", ten, hundred));
+        text.append("\nTargets:\n");
+        for (Row row : rows) {
+            if (row.scenario() == Scenario.OVERVIEW) {
+                text.append(String.format(Locale.ROOT, "- overview at %d: %.2f SQL statements per request (target <= 6): %s; "
+                                + "%s of pgbench (target >= 40 %%)%n", row.concurrency(), row.statementsPerRequest(),
+                        row.statementsPerRequest() <= 6.0001 ? "met" : "NOT met",
+                        row.pgbenchTps() == null ? "pgbench not run"
+                                : String.format(Locale.ROOT, "%.0f %% %s", 100 * row.result().requestsPerSecond() / row.pgbenchTps(),
+                                row.result().requestsPerSecond() >= 0.4 * row.pgbenchTps() ? "(met)" : "(NOT met)")));
+            }
+        }
+        text.append(String.format(Locale.ROOT, "- list of 100 costs the same statements as a list of 10: %s%n",
+                ten == hundred ? "met" : "NOT met"));
+        long errors = rows.stream().mapToLong(row -> row.result().errors()).sum() + open.errors();
+        text.append(String.format(Locale.ROOT, "- runs with a 256 MB heap: %s (%d errors in all runs)%n",
+                errors == 0 ? "met" : "errors seen", errors));
+        return text.toString();
+    }
+
+    /** CPU time of the embedded PostgreSQL's processes (postmaster and backends). */
+    static final class PostgresCpu {
+        static Duration total() {
+            return ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.contains("embedded-pg") && c.endsWith("/postgres"))
+                            .orElse(false))
+                    .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .reduce(Duration.ZERO, Duration::plus);
+        }
+    }
+
+    /** pgbench from the PostgreSQL client packages, if installed: the ceiling of the same SQL. */
+    static final class Pgbench {
+        private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+        private final int port;
+        private final Path out;
+
+        Pgbench(int port, Path out) {
+            this.port = port;
+            this.out = out;
+        }
+
+        Double tps(String script, int clients, Duration duration) throws Exception {
+            Path file = Files.createTempFile(out, "pgbench-", ".sql");
+            Files.writeString(file, script);
+            ProcessBuilder builder = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-c", Integer.toString(clients),
+                    "-j", "2", "-T", Long.toString(duration.toSeconds()), "-f", file.toString(), "-h", "localhost",
+                    "-p", Integer.toString(port), "-U", "postgres", "postgres").redirectErrorStream(true);
+            builder.environment().put("PGPASSWORD", "postgres");
+            Process process;
+            try {
+                process = builder.start();
+            } catch (java.io.IOException e) {
+                System.out.println("pgbench is not installed (apt-get install postgresql-client): no ceiling");
+                return null;
+            }
+            String output = new String(process.getInputStream().readAllBytes());
+            process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS);
+            Files.writeString(out.resolve("pgbench-last.log"), output);
+            Matcher matcher = TPS.matcher(output);
+            if (!matcher.find()) {
+                System.out.println("pgbench failed:\n" + output);
+                return null;
+            }
+            return Double.parseDouble(matcher.group(1));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package com.subscriptionbff.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The service under test, as its own JVM with a 256 MB heap, against the benchmark's PostgreSQL. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    final URI base;
+    final Duration startup;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private ServiceProcess(Process process, URI base, Duration startup) {
+        this.process = process;
+        this.base = base;
+        this.startup = startup;
+    }
+
+    static ServiceProcess start(Path jar, String jdbcUrl, int bulkWorkspaces, Path log) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+        env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
+        env.put("BFF_DEMO_ENABLED", "true");
+        env.put("BFF_DEMO_BULK_WORKSPACES", Integer.toString(bulkWorkspaces));
+        long started = System.nanoTime();
+        ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://localhost:" + port), null);
+        long deadline = started + Duration.ofMinutes(15).toNanos();
+        while (!service.ready()) {
+            if (!service.process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the service did not start; see " + log);
+            }
+            Thread.sleep(500);
+        }
+        return new ServiceProcess(service.process, service.base, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private boolean ready() {
+        try {
+            return get("/actuator/health/readiness").statusCode() == 200;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    String token(String user) throws IOException, InterruptedException {
+        String body = get("/demo/tokens/" + user).body();
+        int start = body.indexOf("\"token\":\"") + 9;
+        return body.substring(start, body.indexOf('"', start));
+    }
+
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Prometheus samples summed by metric name (labels dropped). */
+    Map<String, Double> metrics() throws IOException, InterruptedException {
+        Map<String, Double> sums = new HashMap<>();
+        for (String line : get("/actuator/prometheus").body().lines().toList()) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            int space = line.lastIndexOf(' ');
+            String name = line.substring(0, line.indexOf('{') > 0 ? line.indexOf('{') : space);
+            String labels = line.indexOf('{') > 0 ? line.substring(line.indexOf('{'), line.lastIndexOf('}') + 1) : "";
+            double value = Double.parseDouble(line.substring(space + 1));
+            sums.merge(name, value, Double::sum);
+            if (labels.contains("area=\"heap\"")) {
+                sums.merge(name + ":heap", value, Double::sum);
+            }
+        }
+        return sums;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+}
