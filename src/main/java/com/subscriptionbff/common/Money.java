@@ -1,5 +1,8 @@
 package com.subscriptionbff.common;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Currency;
@@ -55,13 +58,23 @@ public record Money(long minorUnits, Currency currency) {
 
     /** "159,00 €" for fr-FR, "€159.00" for en-US. */
     public String formatted(Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(currency);
-        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
+        // building a currency format is costly and a format is not thread-safe: clone a cached prototype
+        NumberFormat format = (NumberFormat) FORMATS.get(new FormatKey(locale, currency), key -> {
+            NumberFormat prototype = NumberFormat.getCurrencyInstance(key.locale());
+            prototype.setCurrency(key.currency());
+            int digits = Math.max(key.currency().getDefaultFractionDigits(), 0);
+            prototype.setMinimumFractionDigits(digits);
+            prototype.setMaximumFractionDigits(digits);
+            return prototype;
+        }).clone();
         return format.format(amount());
     }
+
+    private record FormatKey(Locale locale, Currency currency) {
+    }
+
+    /** Locales come from requests: bounded. */
+    private static final Cache<FormatKey, NumberFormat> FORMATS = Caffeine.newBuilder().maximumSize(1_000).build();
 
     private void requireSameCurrency(Money other) {
         if (!currency.equals(other.currency)) {

@@ -5,6 +5,7 @@ import com.subscriptionbff.common.Percent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,7 +20,16 @@ public record CreditUsage(
         long used,
         long includedMonthly,
         long extraMonthly,
-        long purchasedRemaining) {
+        long purchasedRemaining,
+        List<DailyCreditUsage> recentDays) {
+
+    /** How many days of the chart a request may ask for; loaded with the month when the chart is asked for. */
+    public static final int MAX_CHART_DAYS = 90;
+
+    /** The last `days` days up to today, zero days included (recentDays holds the last MAX_CHART_DAYS). */
+    public List<DailyCreditUsage> lastDays(int days) {
+        return recentDays.subList(recentDays.size() - days, recentDays.size());
+    }
 
     public LocalDate monthStart() {
         return today.withDayOfMonth(1);

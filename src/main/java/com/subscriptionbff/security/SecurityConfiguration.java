@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import com.subscriptionbff.demo.DemoMode;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -38,7 +37,8 @@ class SecurityConfiguration {
                                 "/exports/**", // signed links carry their own authorization
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .anyRequest().denyAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt ->
+                        jwt.decoder(new CachingJwtDecoder(jwtDecoder.getObject()))))
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();

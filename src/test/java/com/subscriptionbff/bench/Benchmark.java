@@ -86,7 +86,8 @@ public final class Benchmark {
         Map<String, Double> after = service.metrics();
         double requestsServed = after.get("graphql_request_seconds_count") - before.get("graphql_request_seconds_count");
         double statements = after.get("bff_sql_statements_total") - before.get("bff_sql_statements_total");
-        Double tps = pgbench.tps(scenario.pgbenchScript(workspaces, firstPageIds), concurrency, measure);
+        Double tps = pgbench.tps(scenario.name().toLowerCase(Locale.ROOT), scenario.pgbenchScript(workspaces, firstPageIds),
+                concurrency, measure);
         return new Row(scenario, concurrency, result, statements / requestsServed,
                 (serverCpuAfter.toNanos() - serverCpu.toNanos()) / 1e6 / requestsServed,
                 (postgresCpuAfter.toNanos() - postgresCpu.toNanos()) / 1e6 / requestsServed,
@@ -210,8 +211,8 @@ public final class Benchmark {
             this.out = out;
         }
 
-        Double tps(String script, int clients, Duration duration) throws Exception {
-            Path file = Files.createTempFile(out, "pgbench-", ".sql");
+        Double tps(String name, String script, int clients, Duration duration) throws Exception {
+            Path file = out.resolve("pgbench-" + name + ".sql");
             Files.writeString(file, script);
             ProcessBuilder builder = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-c", Integer.toString(clients),
                     "-j", "2", "-T", Long.toString(duration.toSeconds()), "-f", file.toString(), "-h", "localhost",
@@ -226,7 +227,7 @@ public final class Benchmark {
             }
             String output = new String(process.getInputStream().readAllBytes());
             process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS);
-            Files.writeString(out.resolve("pgbench-last.log"), output);
+            Files.writeString(out.resolve("pgbench-" + name + "-" + clients + ".log"), output);
             Matcher matcher = TPS.matcher(output);
             if (!matcher.find()) {
                 System.out.println("pgbench failed:\n" + output);
