@@ -1,18 +1,14 @@
 package com.subscriptionbff.credits;
 
-import com.subscriptionbff.common.CsvDownload;
 import com.subscriptionbff.workspace.ExportLinks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 
 /** GET /exports/credit-purchases/{token}: the CSV behind an export link, streamed from PostgreSQL. */
@@ -33,12 +29,9 @@ class CreditPurchaseExportController {
 
     @GetMapping(CreditPurchaseController.EXPORT_PATH + "{token}")
     void download(@PathVariable String token, HttpServletResponse response) throws IOException {
-        var workspace = exports.open(CreditPurchaseController.EXPORT_PURPOSE, token)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        String filename = "credit-purchases-" + LocalDate.now(workspace.zone()) + ".csv";
-        try (CsvDownload csv = CsvDownload.start(response, filename, HEADER, rowsWritten)) {
-            purchases.streamAll(workspace.workspaceId(), workspace.zone(), p -> csv.row(p.id(), p.date(), p.credits(),
-                    p.amount().amount().toPlainString(), p.amount().currencyCode(), p.source().name()));
-        }
+        exports.serve(CreditPurchaseController.EXPORT_PURPOSE, token, response, "credit-purchases", HEADER,
+                rowsWritten, (workspace, csv) -> purchases.streamAll(workspace.workspaceId(), workspace.zone(),
+                        p -> csv.row(p.id(), p.date(), p.credits(), p.amount().amount().toPlainString(),
+                                p.amount().currencyCode(), p.source().name())));
     }
 }

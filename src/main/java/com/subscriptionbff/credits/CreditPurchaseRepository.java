@@ -1,6 +1,7 @@
 package com.subscriptionbff.credits;
 
 import com.subscriptionbff.common.BatchedPages;
+import com.subscriptionbff.common.KeysetChunks;
 import com.subscriptionbff.common.Money;
 import com.subscriptionbff.common.TimePosition;
 import org.jooq.Condition;
@@ -29,6 +30,8 @@ class CreditPurchaseRepository {
     private static final List<Field<?>> PURCHASE_FIELDS = List.of(CREDIT_PURCHASES.ID, CREDIT_PURCHASES.PURCHASED_AT,
             CREDIT_PURCHASES.CREDITS, CREDIT_PURCHASES.AMOUNT_MINOR, CREDIT_PURCHASES.CURRENCY, CREDIT_PURCHASES.SOURCE);
 
+    static final int EXPORT_CHUNK = 1_000;
+
     private final DSLContext db;
 
     CreditPurchaseRepository(DSLContext db) {
@@ -48,21 +51,16 @@ class CreditPurchaseRepository {
         return pages;
     }
 
-    /** Every purchase of the workspace, newest first, read in keyset chunks (see InvoiceRepository.streamAll). */
+    /** Every purchase of the workspace, newest first, in keyset chunks. */
     void streamAll(UUID workspaceId, ZoneId zone, Consumer<CreditPurchase> each) {
-        TimePosition after = null;
-        List<CreditPurchase> chunk;
-        do {
-            Condition seek = after == null ? noCondition()
-                    : row(CREDIT_PURCHASES.PURCHASED_AT, CREDIT_PURCHASES.ID).lt(after.at(), after.id());
-            chunk = db.select(PURCHASE_FIELDS).from(CREDIT_PURCHASES)
-                    .where(CREDIT_PURCHASES.WORKSPACE_ID.eq(workspaceId)).and(seek)
-                    .orderBy(CREDIT_PURCHASES.PURCHASED_AT.desc(), CREDIT_PURCHASES.ID.desc())
-                    .limit(1_000)
-                    .fetch(record -> purchase(record, zone));
-            chunk.forEach(each);
-            after = chunk.isEmpty() ? null : new TimePosition(chunk.getLast().purchasedAt(), chunk.getLast().purchaseId());
-        } while (chunk.size() == 1_000);
+        KeysetChunks.forEach(EXPORT_CHUNK, after -> db.select(PURCHASE_FIELDS).from(CREDIT_PURCHASES)
+                        .where(CREDIT_PURCHASES.WORKSPACE_ID.eq(workspaceId))
+                        .and(after == null ? noCondition()
+                                : row(CREDIT_PURCHASES.PURCHASED_AT, CREDIT_PURCHASES.ID).lt(after.at(), after.id()))
+                        .orderBy(CREDIT_PURCHASES.PURCHASED_AT.desc(), CREDIT_PURCHASES.ID.desc())
+                        .limit(EXPORT_CHUNK)
+                        .fetch(record -> purchase(record, zone)),
+                purchase -> new TimePosition(purchase.purchasedAt(), purchase.purchaseId()), each);
     }
 
     private static Select<?> pageQuery(Field<Integer> batchKey, PurchasePageKey key) {

@@ -1,21 +1,18 @@
 package com.subscriptionbff.invoices;
 
-import com.subscriptionbff.common.CsvDownload;
 import com.subscriptionbff.workspace.ExportLinks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 
-/** GET /exports/invoices/{token}: the CSV behind an export link, streamed from PostgreSQL row by row. */
+/** GET /exports/invoices/{token}: the CSV behind an export link, streamed from PostgreSQL. */
 @RestController
 class InvoiceExportController {
 
@@ -34,14 +31,10 @@ class InvoiceExportController {
 
     @GetMapping(InvoiceController.EXPORT_PATH + "{token}")
     void download(@PathVariable String token, HttpServletResponse response) throws IOException {
-        var workspace = exports.open(InvoiceController.EXPORT_PURPOSE, token)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        String filename = "invoices-" + LocalDate.now(workspace.zone()) + ".csv";
-        try (CsvDownload csv = CsvDownload.start(response, filename, HEADER, rowsWritten)) {
-            invoices.streamAll(workspace.workspaceId(), workspace.zone(), i -> csv.row(i.id(), i.number(), i.date(),
-                    LocalDate.ofInstant(i.period().start(), i.zone()), LocalDate.ofInstant(i.period().end(), i.zone()),
-                    i.status().name(), i.total().amount().toPlainString(), i.total().currencyCode(), i.pdfUrl(),
-                    i.hostedUrl()));
-        }
+        exports.serve(InvoiceController.EXPORT_PURPOSE, token, response, "invoices", HEADER, rowsWritten,
+                (workspace, csv) -> invoices.streamAll(workspace.workspaceId(), workspace.zone(), i -> csv.row(
+                        i.id(), i.number(), i.date(), LocalDate.ofInstant(i.period().start(), i.zone()),
+                        LocalDate.ofInstant(i.period().end(), i.zone()), i.status().name(),
+                        i.total().amount().toPlainString(), i.total().currencyCode(), i.pdfUrl(), i.hostedUrl())));
     }
 }

@@ -2,6 +2,7 @@ package com.subscriptionbff.invoices;
 
 import com.subscriptionbff.common.BatchedPages;
 import com.subscriptionbff.common.BillingPeriod;
+import com.subscriptionbff.common.KeysetChunks;
 import com.subscriptionbff.common.Money;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.db.enums.InvoiceStatus;
@@ -50,24 +51,15 @@ class InvoiceRepository {
         return pages;
     }
 
-    /**
-     * Every invoice of the workspace, newest first, read in keyset chunks: memory stays at one chunk whatever the
-     * history, and no connection is held while the client reads.
-     */
+    /** Every invoice of the workspace, newest first, in keyset chunks. */
     void streamAll(UUID workspaceId, ZoneId zone, Consumer<Invoice> each) {
-        TimePosition after = null;
-        List<Invoice> chunk;
-        do {
-            Condition seek = after == null ? noCondition()
-                    : row(INVOICES.ISSUED_AT, INVOICES.ID).lt(after.at(), after.id());
-            chunk = db.select(INVOICE_FIELDS).from(INVOICES)
-                    .where(INVOICES.WORKSPACE_ID.eq(workspaceId)).and(seek)
-                    .orderBy(INVOICES.ISSUED_AT.desc(), INVOICES.ID.desc())
-                    .limit(EXPORT_CHUNK)
-                    .fetch(record -> invoice(record, zone));
-            chunk.forEach(each);
-            after = chunk.isEmpty() ? null : new TimePosition(chunk.getLast().issuedAt(), chunk.getLast().invoiceId());
-        } while (chunk.size() == EXPORT_CHUNK);
+        KeysetChunks.forEach(EXPORT_CHUNK, after -> db.select(INVOICE_FIELDS).from(INVOICES)
+                        .where(INVOICES.WORKSPACE_ID.eq(workspaceId))
+                        .and(after == null ? noCondition() : row(INVOICES.ISSUED_AT, INVOICES.ID).lt(after.at(), after.id()))
+                        .orderBy(INVOICES.ISSUED_AT.desc(), INVOICES.ID.desc())
+                        .limit(EXPORT_CHUNK)
+                        .fetch(record -> invoice(record, zone)),
+                invoice -> new TimePosition(invoice.issuedAt(), invoice.invoiceId()), each);
     }
 
     private static final List<Field<?>> INVOICE_FIELDS = List.of(INVOICES.ID, INVOICES.NUMBER, INVOICES.ISSUED_AT,

@@ -8,7 +8,16 @@ import org.springframework.stereotype.Service;
 
 import java.security.Principal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.io.IOException;
+import java.time.LocalDate;
+import com.subscriptionbff.common.CsvDownload;
+import io.micrometer.core.instrument.Counter;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Export links of a workspace's histories: any member may ask for one; the download checks the signature, the
@@ -44,8 +53,22 @@ public class ExportLinks {
         return new Download(baseUrl + path + token, expiresAt);
     }
 
+    /**
+     * Answers a download link: the CSV of the workspace the token opens, written row by row by `rows`; a forged,
+     * expired, misdirected or revoked token is a bare 404 that reveals nothing.
+     */
+    public void serve(String purpose, String token, HttpServletResponse response, String filePrefix,
+                      List<String> header, Counter rowsWritten, BiConsumer<Workspace, CsvDownload> rows)
+            throws IOException {
+        Workspace workspace = open(purpose, token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String filename = filePrefix + "-" + LocalDate.now(workspace.zone()) + ".csv";
+        try (CsvDownload csv = CsvDownload.start(response, filename, header, rowsWritten)) {
+            rows.accept(workspace, csv);
+        }
+    }
+
     /** The workspace a download token opens, if valid now and its user still a member. */
-    public Optional<Workspace> open(String purpose, String token) {
+    Optional<Workspace> open(String purpose, String token) {
         return links.verify(purpose, token, Instant.now())
                 .flatMap(link -> workspaces.findReadable(link.userId(), link.workspaceId()))
                 .filter(workspace -> workspace.viewerRole() != null);
