@@ -3,7 +3,9 @@ package com.subscriptionbff.credits;
 import com.subscriptionbff.common.BadRequestException;
 import com.subscriptionbff.credits.CreditRepository.MonthKey;
 import com.subscriptionbff.workspace.Workspace;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.language.Field;
+import graphql.language.Selection;
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -29,10 +31,28 @@ class CreditController {
 
     /** Batched across workspaces; the daily chart comes in the same statement when the query selects it. */
     @SchemaMapping(typeName = "Workspace")
-    CompletableFuture<CreditUsage> credits(Workspace workspace, DataFetchingFieldSelectionSet selection,
+    CompletableFuture<CreditUsage> credits(Workspace workspace, DataFetchingEnvironment env,
                                            DataLoader<MonthKey, CreditUsage> months) {
         LocalDate today = LocalDate.now(clock.withZone(workspace.zone()));
-        return months.load(new MonthKey(workspace.workspaceId(), workspace.zone(), today, selection.contains("daily")));
+        return months.load(new MonthKey(workspace.workspaceId(), workspace.zone(), today, selectsDaily(env)));
+    }
+
+    /**
+     * Whether the query asks for the chart. Reads the field's own selections: the full selection set would build a
+     * normalized copy of the whole operation on every request; fragments (rare here) fall back to it.
+     */
+    private static boolean selectsDaily(DataFetchingEnvironment env) {
+        for (Field field : env.getMergedField().getFields()) {
+            for (Selection<?> selection : field.getSelectionSet().getSelections()) {
+                if (!(selection instanceof Field child)) {
+                    return env.getSelectionSet().contains("daily");
+                }
+                if (child.getName().equals("daily")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @SchemaMapping(typeName = "CreditUsage")

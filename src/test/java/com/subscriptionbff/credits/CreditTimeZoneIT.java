@@ -57,6 +57,21 @@ class CreditTimeZoneIT extends IntegrationTest {
     }
 
     @Test
+    void theChartIsFoundThroughFragmentsAndAliasesToo() {
+        var response = as(DemoData.OWNER).document("""
+                query($id: ID!) { workspace(id: $id) { credits { used ...chart week: daily(days: 7) { date } } } }
+                fragment chart on CreditUsage { daily { date credits } }""")
+                .variable("id", workspaceId(DemoData.ACME)).execute();
+        response.errors().verify();
+        response.path("workspace.credits.daily").entityList(Object.class).hasSize(30);
+        response.path("workspace.credits.week").entityList(Object.class).hasSize(7);
+        // no chart asked for: none loaded, and none to slice
+        as(DemoData.OWNER).document("query($id: ID!) { workspace(id: $id) { credits { used } } }")
+                .variable("id", workspaceId(DemoData.ACME)).execute()
+                .path("workspace.credits.used").entity(Long.class).isEqualTo(5_429_200L);
+    }
+
+    @Test
     void chartLengthCanBeChosenWithinLimits() {
         as(DemoData.OWNER).document("query($id: ID!) { workspace(id: $id) { credits { daily(days: 7) { date } } } }")
                 .variable("id", workspaceId(DemoData.ACME)).execute()
