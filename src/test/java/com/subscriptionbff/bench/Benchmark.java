@@ -46,6 +46,8 @@ public final class Benchmark {
             try (ServiceProcess service = ServiceProcess.start(jar, jdbcUrl, workspaces, out.resolve("service.log"))) {
                 System.out.printf("service ready in %.1f s (data generation included)%n", service.startup.toMillis() / 1e3);
                 LoadDriver driver = new LoadDriver(service.base.resolve("/graphql"));
+                WrkDriver wrk = WrkDriver.ifInstalled(service.base, out);
+                System.out.println(wrk == null ? "closed loop: JVM driver (wrk not installed)" : "closed loop: wrk");
                 Pgbench pgbench = new Pgbench(postgres.getPort(), out);
                 String firstPageIds = firstPageIds(postgres);
                 Map<Scenario, List<LoadDriver.Prepared>> prepared = new HashMap<>();
@@ -61,8 +63,8 @@ public final class Benchmark {
                 for (Scenario scenario : Scenario.values()) {
                     List<LoadDriver.Prepared> requests = prepared.get(scenario);
                     for (int concurrency : Scenario.CONCURRENCY) {
-                        rows.add(measure(service, driver, pgbench, scenario, requests, concurrency, warmup, measure,
-                                workspaces, firstPageIds));
+                        rows.add(measure(service, driver, wrk, pgbench, scenario, requests, concurrency, warmup,
+                                measure, workspaces, firstPageIds));
                         System.out.println(format(rows.getLast()));
                     }
                 }
@@ -74,22 +76,27 @@ public final class Benchmark {
                 long tenStatements = statementsOf(service, driver, Scenario.STAFF_LIST_100, 10);
                 long hundredStatements = statementsOf(service, driver, Scenario.STAFF_LIST_100, 100);
                 String report = report(rows, open, rate, tenStatements, hundredStatements, workspaces, service, warmup,
-                        measure);
+                        measure, wrk == null ? "the JVM driver (virtual threads, java.net.http)" : "wrk (Debian's package)");
                 Files.writeString(out.resolve("results.md"), report);
                 System.out.println(report);
             }
         }
     }
 
-    private static Row measure(ServiceProcess service, LoadDriver driver, Pgbench pgbench, Scenario scenario,
+    private static Row measure(ServiceProcess service, LoadDriver driver, WrkDriver wrk, Pgbench pgbench,
+                               Scenario scenario,
                                List<LoadDriver.Prepared> requests, int concurrency, Duration warmup, Duration measure,
                                int workspaces, String firstPageIds) throws Exception {
         // the warm-up runs outside the window the counters cover
         driver.closedLoop(requests, concurrency, warmup, Duration.ZERO);
+        service.awaitIdle();
         Map<String, Double> before = service.metrics();
         Duration serverCpu = service.cpu();
         Duration postgresCpu = PostgresCpu.total();
-        LoadDriver.Result result = driver.closedLoop(requests, concurrency, Duration.ZERO, measure);
+        LoadDriver.Result result = wrk == null
+                ? driver.closedLoop(requests, concurrency, Duration.ZERO, measure)
+                : wrk.closedLoop(scenario.name().toLowerCase(Locale.ROOT), requests, concurrency, measure);
+        service.awaitIdle();
         Duration postgresCpuAfter = PostgresCpu.total();
         Duration serverCpuAfter = service.cpu();
         Map<String, Double> after = service.metrics();
@@ -162,14 +169,15 @@ public final class Benchmark {
     }
 
     private static String report(List<Row> rows, LoadDriver.Result open, double rate, long ten, long hundred,
-                                 int workspaces, ServiceProcess service, Duration warmup, Duration measure) {
+                                 int workspaces, ServiceProcess service, Duration warmup, Duration measure,
+                                 String closedLoopDriver) {
         StringBuilder text = new StringBuilder()
                 .append("# Benchmark results\n\n")
                 .append(String.format(Locale.ROOT, "Run %s on %d cores, Java %s. %d workspaces; service heap -Xmx256m, "
-                                + "started (data generation included) in %.1f s. Every scenario first warmed for %d s (JIT); then per row a closed loop: %d s warm-up, %d s measured. pgbench: the same statements, `-M prepared`, same concurrency and duration.%n%n",
+                                + "started (data generation included) in %.1f s. Every scenario first warmed for %d s (JIT); then per row a closed loop by %s: %d s warm-up, %d s measured. pgbench: the same statements, `-M prepared`, same concurrency and duration.%n%n",
                         Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                         workspaces, service.startup.toMillis() / 1e3, Integer.getInteger("bench.jit-warmup", 20),
-                        warmup.toSeconds(), measure.toSeconds()))
+                        closedLoopDriver, warmup.toSeconds(), measure.toSeconds()))
                 .append("| scenario | concurrency | req/s | p50 ms | p90 ms | p99 ms | errors | SQL/req | server CPU ms/req "
                         + "| PostgreSQL CPU ms/req | pgbench tps | BFF/pgbench | heap after MB |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -75,6 +75,19 @@ final class ServiceProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /** Waits until no request is in flight, so that counters read next cover whole requests only. */
+    void awaitIdle() throws IOException, InterruptedException {
+        double last = -1;
+        while (true) {
+            double served = metrics().get("graphql_request_seconds_count");
+            if (served == last) {
+                return;
+            }
+            last = served;
+            Thread.sleep(300);
+        }
+    }
+
     /** Prometheus samples summed by metric name (labels dropped). */
     Map<String, Double> metrics() throws IOException, InterruptedException {
         Map<String, Double> sums = new HashMap<>();
