@@ -62,6 +62,15 @@ public class DemoTokens {
         return issue(userId, now, now.plus(LIFETIME));
     }
 
+    /** A service credential: subject a service, with the scopes it may use (space-separated, as OAuth2 has them). */
+    public String issueService(String service, String scopes) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(ISSUER).subject(service).issuedAt(now)
+                .expiresAt(now.plus(LIFETIME)).claim("scope", scopes).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId("demo").build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+
     /** A token with chosen validity (tests of expiry). */
     public String issue(String userId, Instant issuedAt, Instant expiresAt) {
         JwtClaimsSet claims = JwtClaimsSet.builder()

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import com.subscriptionbff.demo.DemoMode;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,6 +34,8 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphql").authenticated()
+                        // the product's services, with a service credential: never a user's token
+                        .requestMatchers(HttpMethod.POST, "/internal/credit-usage").hasAuthority("SCOPE_credits:record")
                         .requestMatchers("/graphiql", "/graphiql/**", "/demo/**", "/error",
                                 "/exports/**", // signed links carry their own authorization
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()

@@ -1,0 +1,122 @@
+package com.subscriptionbff.credits;
+
+import com.subscriptionbff.demo.DemoData;
+import com.subscriptionbff.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The product's services report credit consumption; the Overview's credits follow. */
+class CreditUsageIngestionIT extends IntegrationTest {
+
+    private HttpResponse<String> report(String token, UUID workspace, String key, String occurredAt, long credits)
+            throws Exception {
+        String body = "{\"workspaceId\":\"" + workspaceId(workspace) + "\",\"idempotencyKey\":\"" + key
+                + "\",\"occurredAt\":\"" + occurredAt + "\",\"credits\":" + credits + "}";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/internal/credit-usage"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private String service() {
+        return tokens.issueService("inference-service", "credits:record");
+    }
+
+    private long used(UUID workspace) {
+        return as(DemoData.OWNER).document("query($id: ID!) { workspace(id: $id) { credits { used } } }")
+                .variable("id", workspaceId(workspace)).execute()
+                .path("workspace.credits.used").entity(Long.class).get();
+    }
+
+    @Test
+    void aReportedEventCountsOnceHoweverOftenItIsReplayed() throws Exception {
+        long before = used(DemoData.GLOBEX);
+        var first = report(service(), DemoData.GLOBEX, "evt-replay-1", "2026-11-15T09:00:00Z", 125_000);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.body()).contains("\"duplicate\":false").contains("\"day\":\"2026-11-15\"");
+        for (int i = 0; i < 3; i++) {
+            var replay = report(service(), DemoData.GLOBEX, "evt-replay-1", "2026-11-15T09:00:00Z", 125_000);
+            assertThat(replay.statusCode()).isEqualTo(200);
+            assertThat(replay.body()).contains("\"duplicate\":true");
+        }
+        assertThat(used(DemoData.GLOBEX)).isEqualTo(before + 125_000);
+    }
+
+    @Test
+    void usageBeyondTheMonthlyAllowanceComesOutOfPurchasedCredits() throws Exception {
+        // Hooli: 60M a month, 9M used, 5M purchased. 52M more: 1M beyond the allowance, paid by purchased credits
+        assertThat(report(service(), DemoData.HOOLI, "evt-overflow-1", "2026-11-15T01:00:00Z", 52_000_000).statusCode())
+                .isEqualTo(201);
+        var credits = as(DemoData.OWNER).document("""
+                query($id: ID!) { workspace(id: $id) { credits { used remaining total purchasedRemaining } } }""")
+                .variable("id", workspaceId(DemoData.HOOLI)).execute();
+        credits.path("workspace.credits.used").entity(Long.class).isEqualTo(61_000_000L);
+        credits.path("workspace.credits.purchasedRemaining").entity(Long.class).isEqualTo(4_000_000L);
+        credits.path("workspace.credits.remaining").entity(Long.class).isEqualTo(4_000_000L);
+        credits.path("workspace.credits.total").entity(Long.class).isEqualTo(65_000_000L);
+    }
+
+    @Test
+    void theDayIsTheWorkspacesDay() throws Exception {
+        // 12:30 UTC on 15 November is 01:30 on the 16th in Auckland
+        clock.set(Instant.parse("2026-11-15T12:45:00Z"));
+        var response = report(service(), DemoData.STARK, "evt-auckland-1", "2026-11-15T12:30:00Z", 7_777);
+        assertThat(response.body()).contains("\"day\":\"2026-11-16\"");
+        as(DemoData.OWNER).document("query($id: ID!) { workspace(id: $id) { credits { daily(days: 1) { date credits } } } }")
+                .variable("id", workspaceId(DemoData.STARK)).execute()
+                .path("workspace.credits.daily[0].date").entity(String.class).isEqualTo("2026-11-16")
+                .path("workspace.credits.daily[0].credits").entity(Long.class).isEqualTo(7_777L);
+    }
+
+    @Test
+    void concurrentEventsOfOneWorkspaceAllCount() throws Exception {
+        UUID workspace = testData.workspace("Ingestion Burst", "UTC", "ingestion-burst-owner");
+        List<Thread> senders = new ArrayList<>();
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 20; i++) {
+            String key = "burst-" + i;
+            senders.add(Thread.ofVirtual().start(() -> {
+                try {
+                    statuses.add(report(service(), workspace, key, "2026-11-15T08:00:00Z", 1_000).statusCode());
+                } catch (Exception e) {
+                    statuses.add(-1);
+                }
+            }));
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        assertThat(statuses).hasSize(20).containsOnly(201);
+        assertThat(as("ingestion-burst-owner").document("query($id: ID!) { workspace(id: $id) { credits { used } } }")
+                .variable("id", workspaceId(workspace)).execute()
+                .path("workspace.credits.used").entity(Long.class).get()).isEqualTo(20_000L);
+    }
+
+    @Test
+    void onlyAServiceCredentialMayReportAndBadReportsAreRefused() throws Exception {
+        String at = "2026-11-15T09:00:00Z";
+        assertThat(report(null, DemoData.GLOBEX, "evt-auth-1", at, 1).statusCode()).isEqualTo(401);
+        assertThat(report(tokens.issue(DemoData.OWNER), DemoData.GLOBEX, "evt-auth-1", at, 1).statusCode()).isEqualTo(403);
+        assertThat(report(tokens.issueService("reporting", "reports:read"), DemoData.GLOBEX, "evt-auth-1", at, 1)
+                .statusCode()).isEqualTo(403);
+        assertThat(report(service(), UUID.randomUUID(), "evt-auth-1", at, 1).statusCode()).isEqualTo(404);
+        assertThat(report(service(), DemoData.GLOBEX, "evt-auth-2", at, 0).statusCode()).isEqualTo(400);
+        assertThat(report(service(), DemoData.GLOBEX, "evt-auth-3", "2020-01-01T00:00:00Z", 1).statusCode()).isEqualTo(400);
+        assertThat(report(service(), DemoData.GLOBEX, "evt-auth-4", "2027-01-01T00:00:00Z", 1).statusCode()).isEqualTo(400);
+        assertThat(report(service(), DemoData.GLOBEX, "", at, 1).statusCode()).isEqualTo(400);
+    }
+}
