@@ -21,10 +21,11 @@ class SchemaContractIT extends IntegrationTest {
     }
 
     @Test
-    void theLiveRootIsQueryAndTheDomainSubscriptionTypeIsNotALiveUpdateRoot() {
+    void theDomainSubscriptionTypeIsNotTheRootOfLiveUpdates() {
         as(com.subscriptionbff.demo.DemoData.OWNER)
-                .document("{ __schema { queryType { name } subscriptionType { name } } }").execute()
+                .document("{ __schema { queryType { name } mutationType { name } subscriptionType { name } } }").execute()
                 .path("__schema.queryType.name").entity(String.class).isEqualTo("Query")
-                .path("__schema.subscriptionType").valueIsNull();
+                .path("__schema.mutationType.name").entity(String.class).isEqualTo("Mutation")
+                .path("__schema.subscriptionType.name").entity(String.class).isEqualTo("Live");
     }
 }

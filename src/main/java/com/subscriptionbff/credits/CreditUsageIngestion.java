@@ -96,6 +96,7 @@ public class CreditUsageIngestion {
                         greatest(inline(0L), CREDIT_BALANCES.PURCHASED_REMAINING.minus(overflow)))
                 .set(CREDIT_BALANCES.UPDATED_AT, Instant.now())
                 .execute();
+        CreditUsageNotifications.notifyRecorded(db, event.workspaceId());
         return Optional.of(new Recorded(false, day, remaining));
     }
 

@@ -1,0 +1,53 @@
+package com.subscriptionbff.credits;
+
+import com.subscriptionbff.common.ForbiddenException;
+import com.subscriptionbff.credits.CreditRepository.MonthKey;
+import com.subscriptionbff.workspace.Workspace;
+import com.subscriptionbff.workspace.WorkspaceAccess;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+@Controller
+class CreditLiveController {
+
+    private final WorkspaceAccess access;
+    private final CreditRepository credits;
+    private final CreditUsageNotifications notifications;
+    private final Clock clock;
+
+    CreditLiveController(WorkspaceAccess access, CreditRepository credits, CreditUsageNotifications notifications,
+                         Clock clock) {
+        this.access = access;
+        this.credits = credits;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** The balance now, then after each recorded usage of this workspace. Members only: not staff, not strangers. */
+    @SubscriptionMapping
+    Flux<CreditUsage> creditBalance(@Argument String workspaceId, Principal principal) {
+        Workspace workspace = access.readable(principal, workspaceId);
+        if (workspace.viewerRole() == null) {
+            throw new ForbiddenException("only members follow a workspace's live balance");
+        }
+        Mono<CreditUsage> current = Mono.fromCallable(() -> load(workspace)).subscribeOn(Schedulers.boundedElastic());
+        return current.concatWith(notifications.recorded()
+                .filter(workspace.workspaceId()::equals)
+                .concatMap(recorded -> current));
+    }
+
+    private CreditUsage load(Workspace workspace) {
+        MonthKey key = new MonthKey(workspace.workspaceId(), workspace.zone(),
+                LocalDate.now(clock.withZone(workspace.zone())), false);
+        return credits.findUsage(List.of(key)).get(key);
+    }
+}
