@@ -9,7 +9,7 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
 
-/** An amount in the minor units of its currency (cents): never a binary float. */
+/** An amount in the minor units of its currency (cents), exact: no binary fractions. */
 public record Money(long minorUnits, Currency currency) {
 
     public Money {
