@@ -34,6 +34,8 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphql").authenticated()
+                        // Stripe signs its webhooks: the signature is the credential
+                        .requestMatchers(HttpMethod.POST, "/stripe/webhooks").permitAll()
                         // the product's services, with a service credential: never a user's token
                         .requestMatchers(HttpMethod.POST, "/internal/credit-usage").hasAuthority("SCOPE_credits:record")
                         .requestMatchers("/graphiql", "/graphiql/**", "/demo/**", "/error",

@@ -30,10 +30,14 @@ import java.util.UUID;
  * otherwise) with the demo data loaded as of {@link #NOW}, spoken to through HTTP by a GraphQL client.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bff.demo.enabled=true", "bff.demo.bulk-workspaces=150"})
+        properties = {"bff.demo.enabled=true", "bff.demo.bulk-workspaces=150",
+                "bff.stripe.webhook-secret=" + IntegrationTest.STRIPE_WEBHOOK_SECRET})
 @AutoConfigureHttpGraphQlTester
 @Import({IntegrationTest.TestClockConfiguration.class, TestData.class})
 public abstract class IntegrationTest {
+
+    /** The signing secret of the Stripe webhook endpoint in tests. */
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_test_0123456789abcdef";
 
     /** A Sunday mid-month: 11:00 in Paris, 23:00 in Auckland. */
     public static final Instant NOW = Instant.parse("2026-11-15T10:00:00Z");

@@ -1,0 +1,67 @@
+package com.subscriptionbff.stripe;
+
+import com.stripe.model.Invoice;
+import com.subscriptionbff.db.enums.InvoiceStatus;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import static com.subscriptionbff.db.Tables.INVOICES;
+import static com.subscriptionbff.db.Tables.WORKSPACES;
+
+/** Writes Stripe's invoice into the read model, unless the row already reflects a newer event. */
+@Component
+class StripeInvoiceSync {
+
+    private final DSLContext db;
+
+    StripeInvoiceSync(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * Fails while the customer is no workspace of ours yet (its event may come before the workspace is stored): the
+     * event stays FAILED and Stripe's next delivery, or the reconciler, completes it.
+     */
+    void apply(Invoice invoice, Instant eventCreated) {
+        UUID workspaceId = db.select(WORKSPACES.ID).from(WORKSPACES)
+                .where(WORKSPACES.STRIPE_CUSTOMER_ID.eq(invoice.getCustomer()))
+                .fetchOptional(WORKSPACES.ID)
+                .orElseThrow(() -> new IllegalStateException("no workspace for customer " + invoice.getCustomer()));
+        InvoiceStatus status = InvoiceStatus.valueOf(invoice.getStatus().toUpperCase(Locale.ROOT));
+        Instant periodStart = Instant.ofEpochSecond(invoice.getPeriodStart());
+        Instant periodEnd = Instant.ofEpochSecond(invoice.getPeriodEnd());
+        String currency = invoice.getCurrency().toUpperCase(Locale.ROOT);
+        db.insertInto(INVOICES)
+                .set(INVOICES.ID, UUID.randomUUID())
+                .set(INVOICES.WORKSPACE_ID, workspaceId)
+                .set(INVOICES.STRIPE_INVOICE_ID, invoice.getId())
+                .set(INVOICES.NUMBER, invoice.getNumber())
+                .set(INVOICES.ISSUED_AT, Instant.ofEpochSecond(invoice.getCreated()))
+                .set(INVOICES.PERIOD_START, periodStart)
+                .set(INVOICES.PERIOD_END, periodEnd)
+                .set(INVOICES.TOTAL_MINOR, invoice.getTotal())
+                .set(INVOICES.CURRENCY, currency)
+                .set(INVOICES.STATUS, status)
+                .set(INVOICES.INVOICE_PDF_URL, invoice.getInvoicePdf())
+                .set(INVOICES.HOSTED_INVOICE_URL, invoice.getHostedInvoiceUrl())
+                .set(INVOICES.STRIPE_EVENT_AT, eventCreated)
+                .onConflict(INVOICES.STRIPE_INVOICE_ID)
+                .doUpdate()
+                .set(INVOICES.NUMBER, invoice.getNumber())
+                .set(INVOICES.TOTAL_MINOR, invoice.getTotal())
+                .set(INVOICES.CURRENCY, currency)
+                .set(INVOICES.STATUS, status)
+                .set(INVOICES.PERIOD_START, periodStart)
+                .set(INVOICES.PERIOD_END, periodEnd)
+                .set(INVOICES.INVOICE_PDF_URL, invoice.getInvoicePdf())
+                .set(INVOICES.HOSTED_INVOICE_URL, invoice.getHostedInvoiceUrl())
+                .set(INVOICES.STRIPE_EVENT_AT, eventCreated)
+                // events arrive out of order: an older one never overwrites what a newer one wrote
+                .where(INVOICES.STRIPE_EVENT_AT.isNull().or(INVOICES.STRIPE_EVENT_AT.le(eventCreated)))
+                .execute();
+    }
+}

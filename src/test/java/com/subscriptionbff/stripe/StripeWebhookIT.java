@@ -1,0 +1,144 @@
+package com.subscriptionbff.stripe;
+
+import com.stripe.Stripe;
+import com.subscriptionbff.support.IntegrationTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import static com.subscriptionbff.db.Tables.INVOICES;
+import static com.subscriptionbff.db.Tables.STRIPE_EVENTS;
+import static com.subscriptionbff.db.Tables.WORKSPACES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stripe's events keep the Billing tab true, whatever arrives twice, late or out of order. */
+class StripeWebhookIT extends IntegrationTest {
+
+    private static final String SECRET = STRIPE_WEBHOOK_SECRET;
+
+    @Autowired
+    DSLContext db;
+
+    private static String invoiceEvent(String eventId, String type, long created, String invoiceId, String customer,
+                                       String status, long total) {
+        return """
+                {"id":"%s","object":"event","api_version":"%s","created":%d,"livemode":false,"pending_webhooks":1,
+                 "request":{"id":null,"idempotency_key":null},"type":"%s",
+                 "data":{"object":{"id":"%s","object":"invoice","customer":"%s","number":"WEB-%s","status":"%s",
+                   "total":%d,"currency":"eur","created":1763200000,"period_start":1763200000,"period_end":1765792000,
+                   "invoice_pdf":"https://pay.stripe.com/invoice/%s/pdf","hosted_invoice_url":"https://invoice.stripe.com/i/%s",
+                   "parent":{"type":"subscription_details","subscription_details":{"subscription":"sub_123"}}}}}
+                """.formatted(eventId, Stripe.API_VERSION, created, type, invoiceId, customer, invoiceId, status, total,
+                invoiceId, invoiceId);
+    }
+
+    /** The Stripe-Signature header Stripe would send for this payload. */
+    private static String sign(String payload, String secret) throws Exception {
+        long timestamp = Instant.now().getEpochSecond();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String v1 = HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)));
+        return "t=" + timestamp + ",v1=" + v1;
+    }
+
+    private HttpResponse<String> deliver(String payload, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stripe/webhooks"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payload));
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private UUID workspaceWithCustomer(String name, String customer) {
+        UUID workspace = testData.workspace(name, "Europe/Paris", "owner-of-" + customer);
+        db.update(WORKSPACES).set(WORKSPACES.STRIPE_CUSTOMER_ID, customer).where(WORKSPACES.ID.eq(workspace)).execute();
+        return workspace;
+    }
+
+    @Test
+    void aSignedInvoiceEventShowsInTheBillingTabOnceHoweverOftenItComes() throws Exception {
+        UUID workspace = workspaceWithCustomer("Webhook Paid SARL", "cus_webhook_paid");
+        String payload = invoiceEvent("evt_paid_1", "invoice.paid", Instant.now().getEpochSecond(), "in_paid_1",
+                "cus_webhook_paid", "paid", 23_900);
+        assertThat(deliver(payload, sign(payload, SECRET)).statusCode()).isEqualTo(200);
+        var duplicate = deliver(payload, sign(payload, SECRET));
+        assertThat(duplicate.statusCode()).isEqualTo(200);
+        assertThat(duplicate.body()).isEqualTo("duplicate");
+
+        var page = as("owner-of-cus_webhook_paid").documentName("invoices").variable("id", workspaceId(workspace))
+                .variable("locale", "fr-FR").execute();
+        page.path("workspace.invoices.totalCount").entity(Integer.class).isEqualTo(1);
+        page.path("workspace.invoices.edges[0].node.number").entity(String.class).isEqualTo("WEB-in_paid_1");
+        page.path("workspace.invoices.edges[0].node.status").entity(String.class).isEqualTo("PAID");
+        page.path("workspace.invoices.edges[0].node.total.amount").entity(String.class).isEqualTo("239.00");
+        page.path("workspace.invoices.edges[0].node.download.pdfUrl").entity(String.class)
+                .isEqualTo("https://pay.stripe.com/invoice/in_paid_1/pdf");
+        assertThat(db.fetchValue(STRIPE_EVENTS.STATUS, STRIPE_EVENTS.ID.eq("evt_paid_1")).getLiteral()).isEqualTo("PROCESSED");
+    }
+
+    @Test
+    void aBadOrMissingSignatureIsRefusedAndChangesNothing() throws Exception {
+        workspaceWithCustomer("Webhook Forged AG", "cus_webhook_forged");
+        String payload = invoiceEvent("evt_forged_1", "invoice.paid", Instant.now().getEpochSecond(), "in_forged_1",
+                "cus_webhook_forged", "paid", 100);
+        assertThat(deliver(payload, sign(payload, "whsec_someone_else")).statusCode()).isEqualTo(400);
+        assertThat(deliver(payload, null).statusCode()).isEqualTo(400);
+        String tampered = payload.replace("\"total\":100", "\"total\":1");
+        assertThat(deliver(tampered, sign(payload, SECRET)).statusCode()).isEqualTo(400);
+        assertThat(db.fetchExists(STRIPE_EVENTS, STRIPE_EVENTS.ID.eq("evt_forged_1"))).isFalse();
+        assertThat(db.fetchExists(INVOICES, INVOICES.STRIPE_INVOICE_ID.eq("in_forged_1"))).isFalse();
+    }
+
+    @Test
+    void anOlderEventArrivingLateNeverOverwritesANewerOne() throws Exception {
+        workspaceWithCustomer("Webhook Order BV", "cus_webhook_order");
+        long now = Instant.now().getEpochSecond();
+        String voided = invoiceEvent("evt_order_2", "invoice.voided", now, "in_order_1", "cus_webhook_order", "void", 5_000);
+        String paidEarlier = invoiceEvent("evt_order_1", "invoice.paid", now - 100, "in_order_1", "cus_webhook_order",
+                "paid", 5_000);
+        assertThat(deliver(voided, sign(voided, SECRET)).statusCode()).isEqualTo(200);
+        assertThat(deliver(paidEarlier, sign(paidEarlier, SECRET)).statusCode()).isEqualTo(200);
+        assertThat(db.fetchValue(INVOICES.STATUS, INVOICES.STRIPE_INVOICE_ID.eq("in_order_1")).getLiteral()).isEqualTo("VOID");
+    }
+
+    @Test
+    void anEventForACustomerNotYetKnownFailsAndARedeliveryCompletesIt() throws Exception {
+        String payload = invoiceEvent("evt_late_1", "invoice.finalized", Instant.now().getEpochSecond(), "in_late_1",
+                "cus_webhook_late", "open", 15_900);
+        var first = deliver(payload, sign(payload, SECRET));
+        assertThat(first.statusCode()).isEqualTo(500);
+        assertThat(db.fetchValue(STRIPE_EVENTS.STATUS, STRIPE_EVENTS.ID.eq("evt_late_1")).getLiteral()).isEqualTo("FAILED");
+        assertThat(db.fetchExists(INVOICES, INVOICES.STRIPE_INVOICE_ID.eq("in_late_1"))).isFalse();
+
+        workspaceWithCustomer("Webhook Late Oy", "cus_webhook_late");
+        assertThat(deliver(payload, sign(payload, SECRET)).statusCode()).isEqualTo(200);
+        assertThat(db.fetchValue(STRIPE_EVENTS.STATUS, STRIPE_EVENTS.ID.eq("evt_late_1")).getLiteral()).isEqualTo("PROCESSED");
+        assertThat(db.fetchValue(STRIPE_EVENTS.ATTEMPTS, STRIPE_EVENTS.ID.eq("evt_late_1"))).isEqualTo(2);
+        assertThat(db.fetchValue(INVOICES.STATUS, INVOICES.STRIPE_INVOICE_ID.eq("in_late_1")).getLiteral()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void anUnknownEventTypeIsStoredAndAcknowledged() throws Exception {
+        String payload = """
+                {"id":"evt_unknown_1","object":"event","api_version":"%s","created":%d,"livemode":false,
+                 "pending_webhooks":1,"request":{"id":null,"idempotency_key":null},"type":"customer.tax_id.created",
+                 "data":{"object":{"id":"txi_1","object":"tax_id"}}}""".formatted(Stripe.API_VERSION,
+                Instant.now().getEpochSecond());
+        assertThat(deliver(payload, sign(payload, SECRET)).statusCode()).isEqualTo(200);
+        assertThat(db.fetchValue(STRIPE_EVENTS.TYPE, STRIPE_EVENTS.ID.eq("evt_unknown_1"))).isEqualTo("customer.tax_id.created");
+    }
+}
