@@ -4,6 +4,7 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.model.Invoice;
 import com.stripe.model.StripeObject;
+import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
 import com.subscriptionbff.db.enums.StripeEventStatus;
 import org.slf4j.Logger;
@@ -35,13 +36,16 @@ class StripeWebhookController {
     private final String secret;
     private final StripeEventStore events;
     private final StripeInvoiceSync invoices;
+    private final StripeCreditPurchaseSync purchases;
     private final TransactionTemplate transactions;
 
     StripeWebhookController(@Value("${bff.stripe.webhook-secret:}") String secret, StripeEventStore events,
-                            StripeInvoiceSync invoices, TransactionTemplate transactions) {
+                            StripeInvoiceSync invoices, StripeCreditPurchaseSync purchases,
+                            TransactionTemplate transactions) {
         this.secret = secret;
         this.events = events;
         this.invoices = invoices;
+        this.purchases = purchases;
         this.transactions = transactions;
     }
 
@@ -77,6 +81,9 @@ class StripeWebhookController {
         Instant created = Instant.ofEpochSecond(event.getCreated());
         if (INVOICE_EVENTS.contains(event.getType())) {
             invoices.apply((Invoice) object(event), created);
+        } else if (event.getType().equals("checkout.session.completed")
+                || event.getType().equals("checkout.session.async_payment_succeeded")) {
+            purchases.apply((Session) object(event));
         }
         // other types are stored and acknowledged; their handlers come with the rest of issue 6
     }

@@ -132,6 +132,31 @@ class StripeWebhookIT extends IntegrationTest {
     }
 
     @Test
+    void aPaidCreditCheckoutAddsTheCreditsOnceToTheHistoryAndTheBalance() throws Exception {
+        UUID workspace = workspaceWithCustomer("Webhook Credits SAS", "cus_webhook_credits");
+        String payload = """
+                {"id":"evt_checkout_1","object":"event","api_version":"%s","created":%d,"livemode":false,
+                 "pending_webhooks":1,"request":{"id":null,"idempotency_key":null},"type":"checkout.session.completed",
+                 "data":{"object":{"id":"cs_test_credits_1","object":"checkout.session","customer":"cus_webhook_credits",
+                   "mode":"payment","payment_status":"paid","status":"complete","amount_total":3000,"currency":"eur",
+                   "created":1763200000,"metadata":{"credits":"3000000"}}}}""".formatted(Stripe.API_VERSION,
+                Instant.now().getEpochSecond());
+        assertThat(deliver(payload, sign(payload, SECRET)).statusCode()).isEqualTo(200);
+        // the same session in another event (Stripe may send both completed and async_payment_succeeded)
+        String again = payload.replace("evt_checkout_1", "evt_checkout_2");
+        assertThat(deliver(again, sign(again, SECRET)).statusCode()).isEqualTo(200);
+
+        var page = as("owner-of-cus_webhook_credits").documentName("creditPurchases").variable("id", workspaceId(workspace))
+                .variable("locale", "fr-FR").execute();
+        page.path("workspace.creditPurchases.totalCount").entity(Integer.class).isEqualTo(1);
+        page.path("workspace.creditPurchases.edges[0].node.credits").entity(Long.class).isEqualTo(3_000_000L);
+        page.path("workspace.creditPurchases.edges[0].node.amount.amount").entity(String.class).isEqualTo("30.00");
+        as("owner-of-cus_webhook_credits").document("query($id: ID!) { workspace(id: $id) { credits { purchasedRemaining } } }")
+                .variable("id", workspaceId(workspace)).execute()
+                .path("workspace.credits.purchasedRemaining").entity(Long.class).isEqualTo(3_000_000L);
+    }
+
+    @Test
     void anUnknownEventTypeIsStoredAndAcknowledged() throws Exception {
         String payload = """
                 {"id":"evt_unknown_1","object":"event","api_version":"%s","created":%d,"livemode":false,
