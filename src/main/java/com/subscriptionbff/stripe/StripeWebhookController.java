@@ -33,15 +33,21 @@ class StripeWebhookController {
     private static final Set<String> INVOICE_EVENTS = Set.of("invoice.created", "invoice.finalized", "invoice.paid",
             "invoice.payment_failed", "invoice.voided", "invoice.updated", "invoice.marked_uncollectible");
 
+    private static final Set<String> SUBSCRIPTION_EVENTS = Set.of("customer.subscription.created",
+            "customer.subscription.updated", "customer.subscription.deleted", "customer.subscription.paused",
+            "customer.subscription.resumed");
+
     private final String secret;
     private final StripeEventStore events;
     private final StripeInvoiceSync invoices;
     private final StripeCreditPurchaseSync purchases;
+    private final StripeSubscriptionSync subscriptions;
     private final TransactionTemplate transactions;
 
     StripeWebhookController(@Value("${bff.stripe.webhook-secret:}") String secret, StripeEventStore events,
                             StripeInvoiceSync invoices, StripeCreditPurchaseSync purchases,
-                            TransactionTemplate transactions) {
+                            StripeSubscriptionSync subscriptions, TransactionTemplate transactions) {
+        this.subscriptions = subscriptions;
         this.secret = secret;
         this.events = events;
         this.invoices = invoices;
@@ -81,6 +87,8 @@ class StripeWebhookController {
         Instant created = Instant.ofEpochSecond(event.getCreated());
         if (INVOICE_EVENTS.contains(event.getType())) {
             invoices.apply((Invoice) object(event), created);
+        } else if (SUBSCRIPTION_EVENTS.contains(event.getType())) {
+            subscriptions.apply((com.stripe.model.Subscription) object(event), created);
         } else if (event.getType().equals("checkout.session.completed")
                 || event.getType().equals("checkout.session.async_payment_succeeded")) {
             purchases.apply((Session) object(event));

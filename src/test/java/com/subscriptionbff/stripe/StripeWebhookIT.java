@@ -156,6 +156,64 @@ class StripeWebhookIT extends IntegrationTest {
                 .path("workspace.credits.purchasedRemaining").entity(Long.class).isEqualTo(3_000_000L);
     }
 
+    private static String subscriptionEvent(String eventId, String type, long created, String status,
+                                            boolean cancelAtPeriodEnd, String feedback, Long endedAt, int seats) {
+        return """
+                {"id":"%s","object":"event","api_version":"%s","created":%d,"livemode":false,"pending_webhooks":1,
+                 "request":{"id":null,"idempotency_key":null},"type":"%s",
+                 "data":{"object":{"id":"sub_webhook_1","object":"subscription","customer":"cus_webhook_sub",
+                   "status":"%s","cancel_at_period_end":%s,"canceled_at":%s,"ended_at":%s,
+                   "trial_start":null,"trial_end":null,
+                   "cancellation_details":{"comment":%s,"feedback":%s,"reason":null},
+                   "items":{"object":"list","has_more":false,"url":"/v1/subscription_items","data":[
+                     {"id":"si_base","object":"subscription_item","quantity":1,
+                      "price":{"id":"price_team_starter_monthly","object":"price"},
+                      "current_period_start":1763200000,"current_period_end":1765792000},
+                     {"id":"si_seats","object":"subscription_item","quantity":%d,
+                      "price":{"id":"price_team_starter_seat","object":"price"},
+                      "current_period_start":1763200000,"current_period_end":1765792000}]}}}}
+                """.formatted(eventId, Stripe.API_VERSION, created, type, status, cancelAtPeriodEnd,
+                cancelAtPeriodEnd || endedAt != null ? "1763300000" : "null", endedAt == null ? "null" : endedAt,
+                feedback == null ? "null" : "\"Trop cher pour nous\"", feedback == null ? "null" : "\"" + feedback + "\"",
+                seats);
+    }
+
+    @Test
+    void subscriptionEventsUpdateTheOverviewAndAnOlderOneArrivingLateChangesNothing() throws Exception {
+        UUID workspace = workspaceWithCustomer("Webhook Subscription KG", "cus_webhook_sub");
+        long now = Instant.now().getEpochSecond();
+        String created = subscriptionEvent("evt_sub_1", "customer.subscription.created", now - 200, "active", false,
+                null, null, 1);
+        String cancelled = subscriptionEvent("evt_sub_3", "customer.subscription.updated", now, "active", true,
+                "too_expensive", null, 3);
+        String olderActive = subscriptionEvent("evt_sub_2", "customer.subscription.updated", now - 100, "active", false,
+                null, null, 2);
+        for (String event : new String[]{created, cancelled, olderActive}) {
+            assertThat(deliver(event, sign(event, SECRET)).statusCode()).isEqualTo(200);
+        }
+        var overview = as("owner-of-cus_webhook_sub").document("""
+                query($id: ID!) { workspace(id: $id) { subscription { status plan { code } autoRenew endsAt
+                  currentPeriod { end } customization { extraSeats } cancellation { reason comment } } } }""")
+                .variable("id", workspaceId(workspace)).execute();
+        overview.path("workspace.subscription.plan.code").entity(String.class).isEqualTo("team-starter");
+        overview.path("workspace.subscription.status").entity(String.class).isEqualTo("ACTIVE");
+        overview.path("workspace.subscription.autoRenew").entity(Boolean.class).isEqualTo(false);
+        overview.path("workspace.subscription.customization.extraSeats").entity(Integer.class).isEqualTo(3);
+        overview.path("workspace.subscription.currentPeriod.end").entity(String.class).isEqualTo("2025-12-15T09:46:40Z");
+        overview.path("workspace.subscription.cancellation.reason").entity(String.class).isEqualTo("TOO_EXPENSIVE");
+        overview.path("workspace.subscription.cancellation.comment").entity(String.class).isEqualTo("Trop cher pour nous");
+
+        String deleted = subscriptionEvent("evt_sub_4", "customer.subscription.deleted", now + 10, "canceled", false,
+                "too_expensive", 1765792000L, 3);
+        assertThat(deliver(deleted, sign(deleted, SECRET)).statusCode()).isEqualTo(200);
+        as("owner-of-cus_webhook_sub").document("query($id: ID!) { workspace(id: $id) { subscription { status autoRenew } "
+                        + "credits { includedMonthly } } }")
+                .variable("id", workspaceId(workspace)).execute()
+                .path("workspace.subscription.status").entity(String.class).isEqualTo("CANCELED")
+                .path("workspace.subscription.autoRenew").entity(Boolean.class).isEqualTo(false)
+                .path("workspace.credits.includedMonthly").entity(Long.class).isEqualTo(0L);
+    }
+
     @Test
     void anUnknownEventTypeIsStoredAndAcknowledged() throws Exception {
         String payload = """

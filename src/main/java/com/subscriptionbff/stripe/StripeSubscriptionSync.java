@@ -1,0 +1,147 @@
+package com.subscriptionbff.stripe;
+
+import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionItem;
+import com.subscriptionbff.db.enums.BillingInterval;
+import com.subscriptionbff.db.enums.CancellationReason;
+import com.subscriptionbff.db.enums.SubscriptionStatus;
+import com.subscriptionbff.db.tables.records.PlansRecord;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.subscriptionbff.db.Tables.PLANS;
+import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
+import static com.subscriptionbff.db.Tables.WORKSPACES;
+
+/**
+ * Writes Stripe's subscription into the read model: plan and interval from the base item's price, add-ons from the
+ * add-on items' quantities, status, period (on the items since basil), cancellation and trial. An older event never
+ * overwrites what a newer one wrote.
+ */
+@Component
+class StripeSubscriptionSync {
+
+    /** Stripe's cancellation feedback values, as the reasons the Settings tab offers. */
+    static final Map<String, CancellationReason> REASONS = Map.of(
+            "too_expensive", CancellationReason.TOO_EXPENSIVE,
+            "missing_features", CancellationReason.MISSING_FEATURES,
+            "too_complex", CancellationReason.HARD_TO_USE,
+            "low_quality", CancellationReason.TECHNICAL_PROBLEMS,
+            "customer_service", CancellationReason.UNSATISFYING_CUSTOMER_SERVICE,
+            "unused", CancellationReason.NOT_ENOUGH_VALUE,
+            "switched_service", CancellationReason.CHANGING_NEEDS,
+            "other", CancellationReason.OTHER);
+
+    private final DSLContext db;
+
+    StripeSubscriptionSync(DSLContext db) {
+        this.db = db;
+    }
+
+    void apply(Subscription subscription, Instant eventCreated) {
+        UUID workspaceId = db.select(WORKSPACES.ID).from(WORKSPACES)
+                .where(WORKSPACES.STRIPE_CUSTOMER_ID.eq(subscription.getCustomer()))
+                .fetchOptional(WORKSPACES.ID)
+                .orElseThrow(() -> new IllegalStateException("no workspace for customer " + subscription.getCustomer()));
+        List<SubscriptionItem> items = subscription.getItems().getData();
+        PlansRecord plan = null;
+        BillingInterval interval = BillingInterval.MONTH;
+        int extraSeats = 0;
+        long extraCredits = 0;
+        Instant periodStart = null;
+        Instant periodEnd = null;
+        for (SubscriptionItem item : items) {
+            String price = item.getPrice().getId();
+            PlansRecord base = db.selectFrom(PLANS)
+                    .where(PLANS.STRIPE_MONTHLY_PRICE_ID.eq(price).or(PLANS.STRIPE_ANNUAL_PRICE_ID.eq(price)))
+                    .fetchOne();
+            if (base != null) {
+                plan = base;
+                interval = price.equals(base.getStripeAnnualPriceId()) ? BillingInterval.YEAR : BillingInterval.MONTH;
+                periodStart = Instant.ofEpochSecond(item.getCurrentPeriodStart());
+                periodEnd = Instant.ofEpochSecond(item.getCurrentPeriodEnd());
+            } else if (db.fetchExists(PLANS, PLANS.STRIPE_EXTRA_SEAT_PRICE_ID.eq(price))) {
+                extraSeats = item.getQuantity().intValue();
+            } else if (db.fetchExists(PLANS, PLANS.STRIPE_EXTRA_CREDITS_PRICE_ID.eq(price))) {
+                extraCredits = item.getQuantity() * 1_000_000L;
+            }
+        }
+        if (plan == null) {
+            throw new IllegalStateException("subscription " + subscription.getId() + " has no price of the catalog");
+        }
+        SubscriptionStatus status = status(subscription.getStatus());
+        boolean cancelAtPeriodEnd = Boolean.TRUE.equals(subscription.getCancelAtPeriodEnd());
+        Instant canceledAt = epoch(subscription.getCanceledAt());
+        if ((cancelAtPeriodEnd || status == SubscriptionStatus.CANCELED) && canceledAt == null) {
+            canceledAt = eventCreated;
+        }
+        Instant endedAt = epoch(subscription.getEndedAt());
+        if (status == SubscriptionStatus.CANCELED && endedAt == null) {
+            endedAt = eventCreated;
+        }
+        var details = subscription.getCancellationDetails();
+        String comment = details == null ? null : details.getComment();
+        CancellationReason reason = details == null || details.getFeedback() == null
+                ? (comment != null ? CancellationReason.OTHER : null)
+                : REASONS.getOrDefault(details.getFeedback(), CancellationReason.OTHER);
+        if (!cancelAtPeriodEnd && status != SubscriptionStatus.CANCELED) {
+            reason = null; // reactivated: the cancellation is cleared
+            comment = null;
+            canceledAt = null;
+        }
+        var row = db.newRecord(SUBSCRIPTIONS);
+        row.setId(UUID.randomUUID());
+        row.setWorkspaceId(workspaceId);
+        row.setPlanId(plan.getId());
+        row.setBillingInterval(interval);
+        row.setStatus(status);
+        row.setCurrentPeriodStart(periodStart);
+        row.setCurrentPeriodEnd(periodEnd);
+        row.setCancelAtPeriodEnd(cancelAtPeriodEnd);
+        row.setCanceledAt(canceledAt);
+        row.setEndedAt(endedAt);
+        row.setCancellationReason(reason);
+        row.setCancellationComment(comment);
+        row.setTrialStart(epoch(subscription.getTrialStart()));
+        row.setTrialEnd(epoch(subscription.getTrialEnd()));
+        row.setExtraSeats(extraSeats);
+        row.setExtraCredits(extraCredits);
+        row.setStripeSubscriptionId(subscription.getId());
+        row.setStripeEventAt(eventCreated);
+        row.setUpdatedAt(Instant.now());
+        var changed = new java.util.LinkedHashMap<org.jooq.Field<?>, Object>();
+        for (var field : row.fields()) {
+            if (field != SUBSCRIPTIONS.ID && field != SUBSCRIPTIONS.WORKSPACE_ID && field != SUBSCRIPTIONS.VERSION) {
+                changed.put(field, row.get(field));
+            }
+        }
+        db.insertInto(SUBSCRIPTIONS).set(row)
+                .onConflict(SUBSCRIPTIONS.WORKSPACE_ID)
+                .doUpdate().set(changed).set(SUBSCRIPTIONS.VERSION, SUBSCRIPTIONS.VERSION.plus(1))
+                // events arrive out of order: an older one never overwrites what a newer one wrote
+                .where(SUBSCRIPTIONS.STRIPE_EVENT_AT.isNull().or(SUBSCRIPTIONS.STRIPE_EVENT_AT.le(eventCreated)))
+                .execute();
+    }
+
+    private static SubscriptionStatus status(String stripe) {
+        return switch (stripe) {
+            case "trialing" -> SubscriptionStatus.TRIALING;
+            case "active" -> SubscriptionStatus.ACTIVE;
+            case "past_due" -> SubscriptionStatus.PAST_DUE;
+            case "canceled", "incomplete_expired" -> SubscriptionStatus.CANCELED;
+            case "incomplete" -> SubscriptionStatus.INCOMPLETE;
+            // a paused subscription (trial over without a payment method) asks for payment like an unpaid one
+            case "unpaid", "paused" -> SubscriptionStatus.UNPAID;
+            default -> throw new IllegalStateException("unknown subscription status " + stripe);
+        };
+    }
+
+    private static Instant epoch(Long seconds) {
+        return seconds == null ? null : Instant.ofEpochSecond(seconds);
+    }
+}
