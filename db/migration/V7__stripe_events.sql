@@ -17,3 +17,4 @@ create index stripe_events_to_retry on stripe_events (received_at) where status 
 -- the Stripe event a row was last written from: an older event never overwrites newer state
 alter table invoices add column stripe_event_at timestamptz;
 alter table subscriptions add column stripe_event_at timestamptz;
+alter table payment_methods add column stripe_event_at timestamptz;

@@ -42,12 +42,15 @@ class StripeWebhookController {
     private final StripeInvoiceSync invoices;
     private final StripeCreditPurchaseSync purchases;
     private final StripeSubscriptionSync subscriptions;
+    private final StripePaymentMethodSync paymentMethods;
     private final TransactionTemplate transactions;
 
     StripeWebhookController(@Value("${bff.stripe.webhook-secret:}") String secret, StripeEventStore events,
                             StripeInvoiceSync invoices, StripeCreditPurchaseSync purchases,
-                            StripeSubscriptionSync subscriptions, TransactionTemplate transactions) {
+                            StripeSubscriptionSync subscriptions, StripePaymentMethodSync paymentMethods,
+                            TransactionTemplate transactions) {
         this.subscriptions = subscriptions;
+        this.paymentMethods = paymentMethods;
         this.secret = secret;
         this.events = events;
         this.invoices = invoices;
@@ -89,6 +92,11 @@ class StripeWebhookController {
             invoices.apply((Invoice) object(event), created);
         } else if (SUBSCRIPTION_EVENTS.contains(event.getType())) {
             subscriptions.apply((com.stripe.model.Subscription) object(event), created);
+        } else if (Set.of("payment_method.attached", "payment_method.updated",
+                "payment_method.automatically_updated").contains(event.getType())) {
+            paymentMethods.attached((com.stripe.model.PaymentMethod) object(event), created);
+        } else if (event.getType().equals("payment_method.detached")) {
+            paymentMethods.detached((com.stripe.model.PaymentMethod) object(event), created);
         } else if (event.getType().equals("checkout.session.completed")
                 || event.getType().equals("checkout.session.async_payment_succeeded")) {
             purchases.apply((Session) object(event));

@@ -214,6 +214,37 @@ class StripeWebhookIT extends IntegrationTest {
                 .path("workspace.credits.includedMonthly").entity(Long.class).isEqualTo(0L);
     }
 
+    private static String cardEvent(String eventId, String type, long created, String customer, int expYear) {
+        return """
+                {"id":"%s","object":"event","api_version":"%s","created":%d,"livemode":false,"pending_webhooks":1,
+                 "request":{"id":null,"idempotency_key":null},"type":"%s",
+                 "data":{"object":{"id":"pm_webhook_1","object":"payment_method","type":"card","customer":%s,
+                   "card":{"brand":"mastercard","last4":"4444","exp_month":7,"exp_year":%d}}}}
+                """.formatted(eventId, Stripe.API_VERSION, created, type,
+                customer == null ? "null" : "\"" + customer + "\"", expYear);
+    }
+
+    @Test
+    void theOverviewShowsTheCardStripeAttachedUntilItIsDetached() throws Exception {
+        UUID workspace = workspaceWithCustomer("Webhook Card Ltd", "cus_webhook_card");
+        long now = Instant.now().getEpochSecond();
+        String attached = cardEvent("evt_pm_1", "payment_method.attached", now - 100, "cus_webhook_card", 2030);
+        String updated = cardEvent("evt_pm_2", "payment_method.updated", now - 50, "cus_webhook_card", 2031);
+        for (String event : new String[]{updated, attached}) { // the older one arrives last
+            assertThat(deliver(event, sign(event, SECRET)).statusCode()).isEqualTo(200);
+        }
+        String card = "query($id: ID!) { workspace(id: $id) { paymentMethod { brand last4 expMonth expYear } } }";
+        var shown = as("owner-of-cus_webhook_card").document(card).variable("id", workspaceId(workspace)).execute();
+        shown.path("workspace.paymentMethod.brand").entity(String.class).isEqualTo("Mastercard");
+        shown.path("workspace.paymentMethod.last4").entity(String.class).isEqualTo("4444");
+        shown.path("workspace.paymentMethod.expYear").entity(Integer.class).isEqualTo(2031);
+
+        String detached = cardEvent("evt_pm_3", "payment_method.detached", now, null, 2031);
+        assertThat(deliver(detached, sign(detached, SECRET)).statusCode()).isEqualTo(200);
+        as("owner-of-cus_webhook_card").document(card).variable("id", workspaceId(workspace)).execute()
+                .path("workspace.paymentMethod").valueIsNull();
+    }
+
     @Test
     void anUnknownEventTypeIsStoredAndAcknowledged() throws Exception {
         String payload = """

@@ -1,0 +1,69 @@
+package com.subscriptionbff.stripe;
+
+import com.stripe.model.PaymentMethod;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.subscriptionbff.db.Tables.PAYMENT_METHODS;
+import static com.subscriptionbff.db.Tables.WORKSPACES;
+
+/**
+ * The card the Overview shows: the customer's most recently attached or updated card (the billing portal makes a new
+ * card the default); a detached card leaves "No payment method". Newest event wins.
+ */
+@Component
+class StripePaymentMethodSync {
+
+    private static final Map<String, String> BRANDS = Map.of(
+            "visa", "Visa", "mastercard", "Mastercard", "amex", "American Express", "discover", "Discover",
+            "diners", "Diners Club", "jcb", "JCB", "unionpay", "UnionPay", "cartes_bancaires", "Cartes Bancaires");
+
+    private final DSLContext db;
+
+    StripePaymentMethodSync(DSLContext db) {
+        this.db = db;
+    }
+
+    void attached(PaymentMethod method, Instant eventCreated) {
+        if (method.getCard() == null || method.getCustomer() == null) {
+            return; // only cards attached to a customer are shown
+        }
+        UUID workspaceId = db.select(WORKSPACES.ID).from(WORKSPACES)
+                .where(WORKSPACES.STRIPE_CUSTOMER_ID.eq(method.getCustomer()))
+                .fetchOptional(WORKSPACES.ID)
+                .orElseThrow(() -> new IllegalStateException("no workspace for customer " + method.getCustomer()));
+        var card = method.getCard();
+        String brand = BRANDS.getOrDefault(card.getBrand(), card.getBrand().toUpperCase(Locale.ROOT));
+        db.insertInto(PAYMENT_METHODS)
+                .set(PAYMENT_METHODS.WORKSPACE_ID, workspaceId)
+                .set(PAYMENT_METHODS.STRIPE_PAYMENT_METHOD_ID, method.getId())
+                .set(PAYMENT_METHODS.BRAND, brand)
+                .set(PAYMENT_METHODS.LAST4, card.getLast4())
+                .set(PAYMENT_METHODS.EXP_MONTH, card.getExpMonth().shortValue())
+                .set(PAYMENT_METHODS.EXP_YEAR, card.getExpYear().shortValue())
+                .set(PAYMENT_METHODS.STRIPE_EVENT_AT, eventCreated)
+                .onConflict(PAYMENT_METHODS.WORKSPACE_ID)
+                .doUpdate()
+                .set(PAYMENT_METHODS.STRIPE_PAYMENT_METHOD_ID, method.getId())
+                .set(PAYMENT_METHODS.BRAND, brand)
+                .set(PAYMENT_METHODS.LAST4, card.getLast4())
+                .set(PAYMENT_METHODS.EXP_MONTH, card.getExpMonth().shortValue())
+                .set(PAYMENT_METHODS.EXP_YEAR, card.getExpYear().shortValue())
+                .set(PAYMENT_METHODS.STRIPE_EVENT_AT, eventCreated)
+                .set(PAYMENT_METHODS.UPDATED_AT, Instant.now())
+                .where(PAYMENT_METHODS.STRIPE_EVENT_AT.isNull().or(PAYMENT_METHODS.STRIPE_EVENT_AT.le(eventCreated)))
+                .execute();
+    }
+
+    void detached(PaymentMethod method, Instant eventCreated) {
+        db.deleteFrom(PAYMENT_METHODS)
+                .where(PAYMENT_METHODS.STRIPE_PAYMENT_METHOD_ID.eq(method.getId()))
+                .and(PAYMENT_METHODS.STRIPE_EVENT_AT.isNull().or(PAYMENT_METHODS.STRIPE_EVENT_AT.le(eventCreated)))
+                .execute();
+    }
+}
