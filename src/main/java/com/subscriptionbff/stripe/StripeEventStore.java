@@ -33,6 +33,16 @@ class StripeEventStore {
                 .fetchSingle(STRIPE_EVENTS.STATUS);
     }
 
+    /**
+     * Inside the handling transaction: locks the event, so that the same event delivered to two instances at once is
+     * handled by one while the other waits; false when it was handled meanwhile.
+     */
+    boolean claim(String eventId) {
+        return db.select(STRIPE_EVENTS.STATUS).from(STRIPE_EVENTS).where(STRIPE_EVENTS.ID.eq(eventId))
+                .forUpdate()
+                .fetchSingle(STRIPE_EVENTS.STATUS) != StripeEventStatus.PROCESSED;
+    }
+
     void processed(String eventId) {
         db.update(STRIPE_EVENTS)
                 .set(STRIPE_EVENTS.STATUS, StripeEventStatus.PROCESSED)

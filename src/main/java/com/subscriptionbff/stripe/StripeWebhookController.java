@@ -74,11 +74,15 @@ class StripeWebhookController {
             return ResponseEntity.ok("duplicate");
         }
         try {
-            transactions.executeWithoutResult(status -> {
+            boolean handled = Boolean.TRUE.equals(transactions.execute(status -> {
+                if (!events.claim(event.getId())) {
+                    return false;
+                }
                 handle(event);
                 events.processed(event.getId());
-            });
-            return ResponseEntity.ok("processed");
+                return true;
+            }));
+            return ResponseEntity.ok(handled ? "processed" : "duplicate");
         } catch (RuntimeException e) {
             log.warn("Stripe event {} ({}) failed, left for retry: {}", event.getId(), event.getType(), e.toString());
             events.failed(event.getId(), e.toString());

@@ -246,6 +246,30 @@ class StripeWebhookIT extends IntegrationTest {
     }
 
     @Test
+    void theSameEventDeliveredTwiceAtOnceIsAppliedOnce() throws Exception {
+        workspaceWithCustomer("Webhook Race SE", "cus_webhook_race");
+        String payload = invoiceEvent("evt_race_1", "invoice.paid", Instant.now().getEpochSecond(), "in_race_1",
+                "cus_webhook_race", "paid", 4_200);
+        var bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<String>());
+        java.util.List<Thread> deliveries = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            deliveries.add(Thread.ofVirtual().start(() -> {
+                try {
+                    bodies.add(deliver(payload, sign(payload, SECRET)).body());
+                } catch (Exception e) {
+                    bodies.add(e.toString());
+                }
+            }));
+        }
+        for (Thread delivery : deliveries) {
+            delivery.join();
+        }
+        assertThat(bodies).hasSize(6).containsOnly("processed", "duplicate");
+        assertThat(bodies.stream().filter("processed"::equals).count()).isEqualTo(1);
+        assertThat(db.fetchValue(STRIPE_EVENTS.ATTEMPTS, STRIPE_EVENTS.ID.eq("evt_race_1"))).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownEventTypeIsStoredAndAcknowledged() throws Exception {
         String payload = """
                 {"id":"evt_unknown_1","object":"event","api_version":"%s","created":%d,"livemode":false,
