@@ -3,6 +3,7 @@ package com.subscriptionbff.seats;
 import com.subscriptionbff.common.Connection;
 import com.subscriptionbff.common.PageRequest;
 import com.subscriptionbff.common.TimePosition;
+import com.subscriptionbff.seats.SeatRepository.DeactivationsKey;
 import com.subscriptionbff.seats.SeatRepository.HolderPageKey;
 import com.subscriptionbff.workspace.Workspace;
 import org.dataloader.DataLoader;
@@ -26,6 +27,10 @@ class SeatController {
         this.seats = seats;
         loaders.forTypePair(HolderPageKey.class, SeatPage.class).registerMappedBatchLoader((keys, env) ->
                 Mono.fromSupplier(() -> wrap(seats.findHolders(List.copyOf(keys)))));
+        loaders.forTypePair(DeactivationsKey.class, Deactivations.class).registerMappedBatchLoader((keys, env) ->
+                Mono.fromSupplier(() -> seats.findDeactivations(List.copyOf(keys)).entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                                e -> new Deactivations(e.getValue())))));
     }
 
     @BatchMapping(typeName = "Workspace")
@@ -42,6 +47,17 @@ class SeatController {
                 TimePosition.after(after, scope), size + 1);
         return pages.load(key).thenApply(page -> Connection.of(page.seats(), size, after != null, usage.used(),
                 seat -> new TimePosition(seat.joinedAt(), seat.memberId()).cursor(scope)));
+    }
+
+    @SchemaMapping(typeName = "SeatUsage")
+    CompletableFuture<List<DeactivatedSeat>> deactivatedAtRenewals(SeatUsage usage, @Argument Integer first,
+                                                                  DataLoader<DeactivationsKey, Deactivations> loader) {
+        int size = PageRequest.size(first, 20);
+        return loader.load(new DeactivationsKey(usage.workspaceId(), size)).thenApply(Deactivations::seats);
+    }
+
+    /** The value type of the deactivations DataLoader. */
+    record Deactivations(List<DeactivatedSeat> seats) {
     }
 
     private static Map<HolderPageKey, SeatPage> wrap(Map<HolderPageKey, List<Seat>> pages) {

@@ -2,6 +2,7 @@ package com.subscriptionbff.seats;
 
 import com.subscriptionbff.common.BatchedPages;
 import com.subscriptionbff.common.TimePosition;
+import com.subscriptionbff.db.enums.DeactivationReason;
 import com.subscriptionbff.db.enums.MemberRole;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import org.jooq.Condition;
@@ -90,6 +91,27 @@ class SeatRepository {
                 .where(seek)
                 .orderBy(joinedAt, id)
                 .limit(key.limit());
+    }
+
+    /** The latest members deactivated by the seat limit, for many workspaces in one statement. */
+    Map<DeactivationsKey, List<DeactivatedSeat>> findDeactivations(List<DeactivationsKey> keys) {
+        Map<DeactivationsKey, List<DeactivatedSeat>> result = new HashMap<>();
+        BatchedPages.fetch(db, keys, (batchKey, key) -> select(batchKey,
+                        BatchedPages.position(MEMBERS.DEACTIVATED_AT.desc(), MEMBERS.ID.desc()),
+                        MEMBERS.ID, USERS.DISPLAY_NAME, USERS.EMAIL, MEMBERS.DEACTIVATED_AT)
+                        .from(MEMBERS).join(USERS).on(USERS.ID.eq(MEMBERS.USER_ID))
+                        .where(MEMBERS.WORKSPACE_ID.eq(key.workspaceId()))
+                        .and(MEMBERS.DEACTIVATION_REASON.eq(DeactivationReason.SEAT_LIMIT_AT_RENEWAL))
+                        .orderBy(MEMBERS.DEACTIVATED_AT.desc(), MEMBERS.ID.desc())
+                        .limit(key.limit()))
+                .forEach((key, rows) -> result.put(key, rows.stream()
+                        .map(r -> new DeactivatedSeat(r.get(MEMBERS.ID), r.get(USERS.DISPLAY_NAME), r.get(USERS.EMAIL),
+                                r.get(MEMBERS.DEACTIVATED_AT)))
+                        .toList()));
+        return result;
+    }
+
+    record DeactivationsKey(UUID workspaceId, int limit) {
     }
 
     /** One page of one workspace's seat holders: after (joinedAt, memberId), `limit` rows. */

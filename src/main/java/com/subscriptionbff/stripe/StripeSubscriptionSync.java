@@ -4,6 +4,8 @@ import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.db.enums.CancellationReason;
+import com.subscriptionbff.db.enums.DeactivationReason;
+import org.jooq.Field;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import com.subscriptionbff.db.tables.records.PlansRecord;
 import org.jooq.DSLContext;
@@ -14,7 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.subscriptionbff.db.Tables.MEMBERS;
 import static com.subscriptionbff.db.Tables.PLANS;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 import static com.subscriptionbff.db.Tables.WORKSPACES;
 
@@ -94,6 +101,8 @@ class StripeSubscriptionSync {
             comment = null;
             canceledAt = null;
         }
+        var previous = db.select(SUBSCRIPTIONS.STRIPE_SUBSCRIPTION_ID, SUBSCRIPTIONS.CURRENT_PERIOD_START)
+                .from(SUBSCRIPTIONS).where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId)).fetchOne();
         var row = db.newRecord(SUBSCRIPTIONS);
         row.setId(UUID.randomUUID());
         row.setWorkspaceId(workspaceId);
@@ -120,11 +129,29 @@ class StripeSubscriptionSync {
                 changed.put(field, row.get(field));
             }
         }
-        db.insertInto(SUBSCRIPTIONS).set(row)
+        int written = db.insertInto(SUBSCRIPTIONS).set(row)
                 .onConflict(SUBSCRIPTIONS.WORKSPACE_ID)
                 .doUpdate().set(changed).set(SUBSCRIPTIONS.VERSION, SUBSCRIPTIONS.VERSION.plus(1))
                 // events arrive out of order: an older one never overwrites what a newer one wrote
                 .where(SUBSCRIPTIONS.STRIPE_EVENT_AT.isNull().or(SUBSCRIPTIONS.STRIPE_EVENT_AT.le(eventCreated)))
+                .execute();
+        boolean renewed = written > 0 && previous != null && subscription.getId().equals(previous.value1())
+                && periodStart.isAfter(previous.value2()) && status != SubscriptionStatus.CANCELED;
+        if (renewed) {
+            deactivateBeyondSeats(workspaceId, plan.getIncludedSeats() + extraSeats, eventCreated);
+        }
+    }
+
+    /** At renewal, the most recently added active members beyond the seats paid for are deactivated. */
+    private void deactivateBeyondSeats(UUID workspaceId, int seats, Instant at) {
+        Field<Integer> rank = rowNumber().over().orderBy(MEMBERS.JOINED_AT, MEMBERS.ID).as("seat_rank");
+        var ranked = select(MEMBERS.ID, rank).from(MEMBERS)
+                .where(MEMBERS.WORKSPACE_ID.eq(workspaceId)).and(MEMBERS.DEACTIVATED_AT.isNull())
+                .asTable("ranked");
+        db.update(MEMBERS)
+                .set(MEMBERS.DEACTIVATED_AT, greatest(MEMBERS.JOINED_AT, val(at)))
+                .set(MEMBERS.DEACTIVATION_REASON, DeactivationReason.SEAT_LIMIT_AT_RENEWAL)
+                .where(MEMBERS.ID.in(select(ranked.field(MEMBERS.ID)).from(ranked).where(ranked.field(rank).gt(seats))))
                 .execute();
     }
 

@@ -158,24 +158,31 @@ class StripeWebhookIT extends IntegrationTest {
 
     private static String subscriptionEvent(String eventId, String type, long created, String status,
                                             boolean cancelAtPeriodEnd, String feedback, Long endedAt, int seats) {
+        return subscriptionEvent(eventId, type, created, status, cancelAtPeriodEnd, feedback, endedAt, seats,
+                "cus_webhook_sub", 1763200000L);
+    }
+
+    private static String subscriptionEvent(String eventId, String type, long created, String status,
+                                            boolean cancelAtPeriodEnd, String feedback, Long endedAt, int seats,
+                                            String customer, long periodStart) {
         return """
                 {"id":"%s","object":"event","api_version":"%s","created":%d,"livemode":false,"pending_webhooks":1,
                  "request":{"id":null,"idempotency_key":null},"type":"%s",
-                 "data":{"object":{"id":"sub_webhook_1","object":"subscription","customer":"cus_webhook_sub",
+                 "data":{"object":{"id":"sub_%s","object":"subscription","customer":"%s",
                    "status":"%s","cancel_at_period_end":%s,"canceled_at":%s,"ended_at":%s,
                    "trial_start":null,"trial_end":null,
                    "cancellation_details":{"comment":%s,"feedback":%s,"reason":null},
                    "items":{"object":"list","has_more":false,"url":"/v1/subscription_items","data":[
                      {"id":"si_base","object":"subscription_item","quantity":1,
                       "price":{"id":"price_team_starter_monthly","object":"price"},
-                      "current_period_start":1763200000,"current_period_end":1765792000},
+                      "current_period_start":%d,"current_period_end":%d},
                      {"id":"si_seats","object":"subscription_item","quantity":%d,
                       "price":{"id":"price_team_starter_seat","object":"price"},
-                      "current_period_start":1763200000,"current_period_end":1765792000}]}}}}
-                """.formatted(eventId, Stripe.API_VERSION, created, type, status, cancelAtPeriodEnd,
+                      "current_period_start":%d,"current_period_end":%d}]}}}}
+                """.formatted(eventId, Stripe.API_VERSION, created, type, customer, customer, status, cancelAtPeriodEnd,
                 cancelAtPeriodEnd || endedAt != null ? "1763300000" : "null", endedAt == null ? "null" : endedAt,
                 feedback == null ? "null" : "\"Trop cher pour nous\"", feedback == null ? "null" : "\"" + feedback + "\"",
-                seats);
+                periodStart, periodStart + 2_592_000, seats, periodStart, periodStart + 2_592_000);
     }
 
     @Test
@@ -267,6 +274,41 @@ class StripeWebhookIT extends IntegrationTest {
         assertThat(bodies).hasSize(6).containsOnly("processed", "duplicate");
         assertThat(bodies.stream().filter("processed"::equals).count()).isEqualTo(1);
         assertThat(db.fetchValue(STRIPE_EVENTS.ATTEMPTS, STRIPE_EVENTS.ID.eq("evt_race_1"))).isEqualTo(1);
+    }
+
+    @Test
+    void atRenewalTheNewestMembersBeyondTheSeatsAreDeactivatedAndShown() throws Exception {
+        UUID workspace = workspaceWithCustomer("Webhook Renewal AB", "cus_webhook_renewal");
+        for (int i = 1; i <= 11; i++) {
+            testData.member(workspace, "renewal-member-" + i, com.subscriptionbff.db.enums.MemberRole.MEMBER,
+                    Instant.parse("2026-02-01T00:00:00Z").plusSeconds(86_400L * i));
+        }
+        long now = Instant.now().getEpochSecond();
+        String created = subscriptionEvent("evt_renew_1", "customer.subscription.created", now - 300, "active", false,
+                null, null, 0, "cus_webhook_renewal", 1763200000L);
+        String sameperiod = subscriptionEvent("evt_renew_2", "customer.subscription.updated", now - 200, "active", false,
+                null, null, 0, "cus_webhook_renewal", 1763200000L);
+        for (String event : new String[]{created, sameperiod}) {
+            assertThat(deliver(event, sign(event, SECRET)).statusCode()).isEqualTo(200);
+        }
+        String seats = "query($id: ID!) { workspace(id: $id) { seats { used total overLimit "
+                + "deactivatedAtRenewals { displayName deactivatedAt } } } }";
+        var before = as("owner-of-cus_webhook_renewal").document(seats).variable("id", workspaceId(workspace)).execute();
+        before.path("workspace.seats.used").entity(Integer.class).isEqualTo(12);
+        before.path("workspace.seats.overLimit").entity(Boolean.class).isEqualTo(true);
+        before.path("workspace.seats.deactivatedAtRenewals").entityList(Object.class).hasSize(0);
+
+        String renewed = subscriptionEvent("evt_renew_3", "customer.subscription.updated", now - 100, "active", false,
+                null, null, 0, "cus_webhook_renewal", 1765792000L);
+        assertThat(deliver(renewed, sign(renewed, SECRET)).statusCode()).isEqualTo(200);
+        var after = as("owner-of-cus_webhook_renewal").document(seats).variable("id", workspaceId(workspace)).execute();
+        after.path("workspace.seats.used").entity(Integer.class).isEqualTo(10);
+        after.path("workspace.seats.total").entity(Integer.class).isEqualTo(10);
+        after.path("workspace.seats.overLimit").entity(Boolean.class).isEqualTo(false);
+        assertThat(after.path("workspace.seats.deactivatedAtRenewals[*].displayName").entityList(String.class).get())
+                .containsExactlyInAnyOrder("renewal-member-10", "renewal-member-11");
+        after.path("workspace.seats.deactivatedAtRenewals[0].deactivatedAt").entity(Instant.class)
+                .isEqualTo(Instant.ofEpochSecond(now - 100));
     }
 
     @Test

@@ -40,10 +40,14 @@ public class TestData {
     }
 
     public void member(UUID workspace, String userId, MemberRole role) {
+        member(workspace, userId, role, Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    public void member(UUID workspace, String userId, MemberRole role, Instant joinedAt) {
         user(userId);
         db.insertInto(MEMBERS).set(MEMBERS.ID, UUID.randomUUID()).set(MEMBERS.WORKSPACE_ID, workspace)
                 .set(MEMBERS.USER_ID, userId).set(MEMBERS.ROLE, role)
-                .set(MEMBERS.JOINED_AT, Instant.parse("2026-01-01T00:00:00Z")).execute();
+                .set(MEMBERS.JOINED_AT, joinedAt).execute();
     }
 
     public void deactivate(UUID workspace, String userId) {

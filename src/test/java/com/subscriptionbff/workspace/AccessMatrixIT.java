@@ -34,7 +34,8 @@ class AccessMatrixIT extends IntegrationTest {
                     + "currentPeriod { end } nextBillingDate autoRenew paymentRequired }",
             "paymentMethod { brand last4 expMonth expYear expired }",
             "credits { used remaining total remainingPercent daily { date credits } }",
-            "seats { used total usedPercent overLimit holders(first: 3) { totalCount edges { node { email role } } } }",
+            "seats { used total usedPercent overLimit holders(first: 3) { totalCount edges { node { email role } } } "
+                    + "deactivatedAtRenewals { email deactivatedAt } }",
             "invoices(first: 2, status: [PAID]) { totalCount edges { cursor node { number date statusLabel total { amount } "
                     + "period { start } download { pdfUrl hostedUrl } } } }",
             "creditPurchases(first: 2) { totalCount edges { node { date credits amount { amount } source sourceLabel } } }");
