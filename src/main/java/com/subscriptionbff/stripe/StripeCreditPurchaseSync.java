@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.CREDIT_BALANCES;
 import static com.subscriptionbff.db.Tables.CREDIT_PURCHASES;
-import static com.subscriptionbff.db.Tables.WORKSPACES;
 
 /**
  * A paid Checkout session for credits becomes a row of the purchase history and credits on the balance, once:
@@ -24,9 +23,11 @@ class StripeCreditPurchaseSync {
     static final String CREDITS_METADATA = "credits";
 
     private final DSLContext db;
+    private final StripeCustomers customers;
 
-    StripeCreditPurchaseSync(DSLContext db) {
+    StripeCreditPurchaseSync(DSLContext db, StripeCustomers customers) {
         this.db = db;
+        this.customers = customers;
     }
 
     void apply(Session session) {
@@ -34,10 +35,7 @@ class StripeCreditPurchaseSync {
         if (credits == null || !"paid".equals(session.getPaymentStatus())) {
             return; // not a credit purchase, or not paid (yet): nothing to add
         }
-        UUID workspaceId = db.select(WORKSPACES.ID).from(WORKSPACES)
-                .where(WORKSPACES.STRIPE_CUSTOMER_ID.eq(session.getCustomer()))
-                .fetchOptional(WORKSPACES.ID)
-                .orElseThrow(() -> new IllegalStateException("no workspace for customer " + session.getCustomer()));
+        UUID workspaceId = customers.workspaceOf(session.getCustomer());
         long quantity = Long.parseLong(credits);
         int added = db.insertInto(CREDIT_PURCHASES)
                 .set(CREDIT_PURCHASES.ID, UUID.randomUUID())

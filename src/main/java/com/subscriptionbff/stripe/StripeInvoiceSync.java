@@ -10,27 +10,22 @@ import java.util.Locale;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.INVOICES;
-import static com.subscriptionbff.db.Tables.WORKSPACES;
 
 /** Writes Stripe's invoice into the read model, unless the row already reflects a newer event. */
 @Component
 class StripeInvoiceSync {
 
     private final DSLContext db;
+    private final StripeCustomers customers;
 
-    StripeInvoiceSync(DSLContext db) {
+    StripeInvoiceSync(DSLContext db, StripeCustomers customers) {
         this.db = db;
+        this.customers = customers;
     }
 
-    /**
-     * Fails while the customer is no workspace of ours yet (its event may come before the workspace is stored): the
-     * event stays FAILED and Stripe's next delivery, or the reconciler, completes it.
-     */
+    /** Fails while the customer is no workspace of ours yet (see StripeCustomers). */
     void apply(Invoice invoice, Instant eventCreated) {
-        UUID workspaceId = db.select(WORKSPACES.ID).from(WORKSPACES)
-                .where(WORKSPACES.STRIPE_CUSTOMER_ID.eq(invoice.getCustomer()))
-                .fetchOptional(WORKSPACES.ID)
-                .orElseThrow(() -> new IllegalStateException("no workspace for customer " + invoice.getCustomer()));
+        UUID workspaceId = customers.workspaceOf(invoice.getCustomer());
         InvoiceStatus status = InvoiceStatus.valueOf(invoice.getStatus().toUpperCase(Locale.ROOT));
         Instant periodStart = Instant.ofEpochSecond(invoice.getPeriodStart());
         Instant periodEnd = Instant.ofEpochSecond(invoice.getPeriodEnd());

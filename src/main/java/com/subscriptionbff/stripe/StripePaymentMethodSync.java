@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.PAYMENT_METHODS;
-import static com.subscriptionbff.db.Tables.WORKSPACES;
 
 /**
  * The card the Overview shows: the customer's most recently attached or updated card (the billing portal makes a new
@@ -24,19 +23,18 @@ class StripePaymentMethodSync {
             "diners", "Diners Club", "jcb", "JCB", "unionpay", "UnionPay", "cartes_bancaires", "Cartes Bancaires");
 
     private final DSLContext db;
+    private final StripeCustomers customers;
 
-    StripePaymentMethodSync(DSLContext db) {
+    StripePaymentMethodSync(DSLContext db, StripeCustomers customers) {
         this.db = db;
+        this.customers = customers;
     }
 
     void attached(PaymentMethod method, Instant eventCreated) {
         if (method.getCard() == null || method.getCustomer() == null) {
             return; // only cards attached to a customer are shown
         }
-        UUID workspaceId = db.select(WORKSPACES.ID).from(WORKSPACES)
-                .where(WORKSPACES.STRIPE_CUSTOMER_ID.eq(method.getCustomer()))
-                .fetchOptional(WORKSPACES.ID)
-                .orElseThrow(() -> new IllegalStateException("no workspace for customer " + method.getCustomer()));
+        UUID workspaceId = customers.workspaceOf(method.getCustomer());
         var card = method.getCard();
         String brand = BRANDS.getOrDefault(card.getBrand(), card.getBrand().toUpperCase(Locale.ROOT));
         db.insertInto(PAYMENT_METHODS)

@@ -23,7 +23,6 @@ import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
-import static com.subscriptionbff.db.Tables.WORKSPACES;
 
 /**
  * Writes Stripe's subscription into the read model: plan and interval from the base item's price, add-ons from the
@@ -45,16 +44,15 @@ class StripeSubscriptionSync {
             "other", CancellationReason.OTHER);
 
     private final DSLContext db;
+    private final StripeCustomers customers;
 
-    StripeSubscriptionSync(DSLContext db) {
+    StripeSubscriptionSync(DSLContext db, StripeCustomers customers) {
         this.db = db;
+        this.customers = customers;
     }
 
     void apply(Subscription subscription, Instant eventCreated) {
-        UUID workspaceId = db.select(WORKSPACES.ID).from(WORKSPACES)
-                .where(WORKSPACES.STRIPE_CUSTOMER_ID.eq(subscription.getCustomer()))
-                .fetchOptional(WORKSPACES.ID)
-                .orElseThrow(() -> new IllegalStateException("no workspace for customer " + subscription.getCustomer()));
+        UUID workspaceId = customers.workspaceOf(subscription.getCustomer());
         List<SubscriptionItem> items = subscription.getItems().getData();
         PlansRecord plan = null;
         BillingInterval interval = BillingInterval.MONTH;

@@ -1,0 +1,30 @@
+package com.subscriptionbff.stripe;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+import static com.subscriptionbff.db.Tables.WORKSPACES;
+
+/** Which workspace a Stripe customer is. */
+@Component
+class StripeCustomers {
+
+    private final DSLContext db;
+
+    StripeCustomers(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * Fails while the customer is no workspace of ours yet (its event may come before the workspace is stored): the
+     * event stays FAILED and Stripe's next delivery completes it.
+     */
+    UUID workspaceOf(String customerId) {
+        return db.select(WORKSPACES.ID).from(WORKSPACES)
+                .where(WORKSPACES.STRIPE_CUSTOMER_ID.eq(customerId))
+                .fetchOptional(WORKSPACES.ID)
+                .orElseThrow(() -> new IllegalStateException("no workspace for customer " + customerId));
+    }
+}
