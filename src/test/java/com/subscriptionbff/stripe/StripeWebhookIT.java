@@ -30,6 +30,9 @@ class StripeWebhookIT extends IntegrationTest {
     @Autowired
     DSLContext db;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     private static String invoiceEvent(String eventId, String type, long created, String invoiceId, String customer,
                                        String status, long total) {
         return """
@@ -53,7 +56,11 @@ class StripeWebhookIT extends IntegrationTest {
     }
 
     private HttpResponse<String> deliver(String payload, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stripe/webhooks"))
+        return deliverTo(port, payload, signature);
+    }
+
+    private HttpResponse<String> deliverTo(int instancePort, String payload, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + instancePort + "/stripe/webhooks"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payload));
         if (signature != null) {
             request.header("Stripe-Signature", signature);
@@ -309,6 +316,81 @@ class StripeWebhookIT extends IntegrationTest {
                 .containsExactlyInAnyOrder("renewal-member-10", "renewal-member-11");
         after.path("workspace.seats.deactivatedAtRenewals[0].deactivatedAt").entity(Instant.class)
                 .isEqualTo(Instant.ofEpochSecond(now - 100));
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseApplyTheSameEventOnce() throws Exception {
+        workspaceWithCustomer("Webhook Twins Oy", "cus_webhook_twins");
+        String url = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
+        try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(
+                com.subscriptionbff.SubscriptionBffApplication.class)
+                // as arguments: they must win over application.yaml, which default properties do not
+                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres", "--bff.demo.enabled=true",
+                        "--bff.stripe.webhook-secret=" + SECRET)) {
+            int secondPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) second)
+                    .getWebServer().getPort();
+            String payload = invoiceEvent("evt_twins_1", "invoice.paid", Instant.now().getEpochSecond(), "in_twins_1",
+                    "cus_webhook_twins", "paid", 9_900);
+            var bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<String>());
+            java.util.List<Thread> deliveries = new java.util.ArrayList<>();
+            for (int instancePort : new int[]{port, secondPort, port, secondPort}) {
+                deliveries.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        bodies.add(deliverTo(instancePort, payload, sign(payload, SECRET)).body());
+                    } catch (Exception e) {
+                        bodies.add(e.toString());
+                    }
+                }));
+            }
+            for (Thread delivery : deliveries) {
+                delivery.join();
+            }
+            assertThat(bodies).containsOnly("processed", "duplicate");
+            assertThat(bodies.stream().filter("processed"::equals).count()).isEqualTo(1);
+            assertThat(db.fetchCount(INVOICES, INVOICES.STRIPE_INVOICE_ID.eq("in_twins_1"))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void throughputWithDuplicatesMixedIn() throws Exception {
+        workspaceWithCustomer("Webhook Load GmbH", "cus_webhook_load");
+        int distinct = 400;
+        java.util.List<String> payloads = new java.util.ArrayList<>();
+        long now = Instant.now().getEpochSecond();
+        for (int i = 0; i < distinct; i++) {
+            payloads.add(invoiceEvent("evt_load_" + i, "invoice.paid", now, "in_load_" + i, "cus_webhook_load", "paid", 100));
+        }
+        for (int i = 0; i < distinct / 4; i++) {
+            payloads.add(payloads.get(i)); // a quarter delivered twice
+        }
+        java.util.Collections.shuffle(payloads, new java.util.Random(1));
+        var queue = new java.util.concurrent.ConcurrentLinkedQueue<>(payloads);
+        var failures = new java.util.concurrent.atomic.AtomicInteger();
+        long started = System.nanoTime();
+        java.util.List<Thread> senders = new java.util.ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            senders.add(Thread.ofVirtual().start(() -> {
+                String payload;
+                while ((payload = queue.poll()) != null) {
+                    try {
+                        if (deliver(payload, sign(payload, SECRET)).statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(failures.get()).isZero();
+        assertThat(db.fetchCount(INVOICES, INVOICES.STRIPE_INVOICE_ID.like("in_load_%"))).isEqualTo(distinct);
+        System.out.printf("webhooks: %d deliveries (%d duplicates) in %.2f s = %.0f events/s%n", payloads.size(),
+                payloads.size() - distinct, seconds, payloads.size() / seconds);
     }
 
     @Test
