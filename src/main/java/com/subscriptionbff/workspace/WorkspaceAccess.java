@@ -33,15 +33,6 @@ public class WorkspaceAccess {
                 .orElseThrow(() -> new NotFoundException("no workspace with this id"));
     }
 
-    /** The workspace, if the principal is its OWNER or ADMIN: the rule of every change. */
-    public Workspace manageable(Principal principal, String workspaceGlobalId) {
-        Workspace workspace = readable(principal, workspaceGlobalId);
-        if (!workspace.viewerCanManageBilling()) {
-            throw new ForbiddenException("only the workspace's owners and admins may change its subscription");
-        }
-        return workspace;
-    }
-
     public void requireStaff(Principal principal) {
         if (!viewer(principal).isStaff()) {
             throw new ForbiddenException("staff only");
