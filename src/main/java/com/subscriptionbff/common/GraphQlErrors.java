@@ -30,6 +30,18 @@ class GraphQlErrors {
         return error(ErrorType.UNAUTHORIZED, e.getMessage(), env);
     }
 
+    /** Retryable: the client sends the same mutation with the same idempotency key again. */
+    @GraphQlExceptionHandler
+    GraphQLError unavailable(UnavailableException e, DataFetchingEnvironment env) {
+        return GraphQLError.newError().errorType(Unavailable.UNAVAILABLE).message(e.getMessage())
+                .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation())
+                .extensions(java.util.Map.of("retryable", true)).build();
+    }
+
+    enum Unavailable implements graphql.ErrorClassification {
+        UNAVAILABLE
+    }
+
     private static GraphQLError error(ErrorType type, String message, DataFetchingEnvironment env) {
         return GraphQLError.newError().errorType(type).message(message).path(env.getExecutionStepInfo().getPath())
                 .location(env.getField().getSourceLocation()).build();

@@ -29,6 +29,16 @@ public final class Inputs {
         return instant;
     }
 
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{8,100}");
+
+    /** The client's key for one confirmed action: the same key again means "the same action, retried". */
+    public static String idempotencyKey(String key) {
+        if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new BadRequestException("idempotencyKey must be 8 to 100 characters of A-Z a-z 0-9 _ . : -");
+        }
+        return key;
+    }
+
     public static String text(String text, String name, int maxLength) {
         if (text != null && (text.length() > maxLength || text.indexOf('\u0000') >= 0)) {
             throw new BadRequestException(name + " must be at most " + maxLength + " characters, without NUL");

@@ -238,10 +238,10 @@ public class DemoDataGenerator {
     }
 
     private void plans(Batch rows) {
-        rows.plan(FREE, "free", "Free", 1, 3, 1_000_000, 0, 0, null, null, null);
-        rows.plan(TEAM_STARTER, "team-starter", "Team Starter", 2, 10, 20_000_000, 40, 15_900, 159_000L, 1_500L, 1_000L);
-        rows.plan(TEAM_PRO, "team-pro", "Team Pro", 3, 25, 60_000_000, 100, 39_900, 399_000L, 1_200L, 800L);
-        rows.plan(ENTERPRISE, "enterprise", "Enterprise", 4, 100, 300_000_000, 1_000, 149_000, 1_490_000L, 1_000L, 600L);
+        rows.plan(FREE, "free", "Free", 1, 3, 1_000_000, 0, 0, null, null, null, 1_500L);
+        rows.plan(TEAM_STARTER, "team-starter", "Team Starter", 2, 10, 20_000_000, 40, 15_900, 159_000L, 1_500L, 1_000L, 1_200L);
+        rows.plan(TEAM_PRO, "team-pro", "Team Pro", 3, 25, 60_000_000, 100, 39_900, 399_000L, 1_200L, 800L, 1_000L);
+        rows.plan(ENTERPRISE, "enterprise", "Enterprise", 4, 100, 300_000_000, 1_000, 149_000, 1_490_000L, 1_000L, 600L, 800L);
     }
 
     /** A Stripe-shaped id ("cus_…") unique per row. */
@@ -267,7 +267,7 @@ public class DemoDataGenerator {
         final List<InvoicesRecord> invoices = new ArrayList<>();
 
         void plan(UUID id, String code, String name, int order, int seats, long credits, int maxExtraSeats,
-                  long monthly, Long annual, Long extraSeat, Long extraCredits) {
+                  long monthly, Long annual, Long extraSeat, Long extraCredits, long purchasedCredits) {
             PlansRecord plan = new PlansRecord();
             plan.setId(id);
             plan.setCode(code);
@@ -280,10 +280,15 @@ public class DemoDataGenerator {
             plan.setAnnualPriceMinor(annual);
             plan.setExtraSeatPriceMinor(extraSeat);
             plan.setExtraCreditsPriceMinor(extraCredits);
-            plan.setStripeMonthlyPriceId(monthly == 0 ? null : "price_" + code.replace('-', '_') + "_monthly");
-            plan.setStripeAnnualPriceId(annual == null ? null : "price_" + code.replace('-', '_') + "_annual");
-            plan.setStripeExtraSeatPriceId(extraSeat == null ? null : "price_" + code.replace('-', '_') + "_seat");
-            plan.setStripeExtraCreditsPriceId(extraCredits == null ? null : "price_" + code.replace('-', '_') + "_credits");
+            String price = "price_" + code.replace('-', '_');
+            plan.setStripeMonthlyPriceId(price + "_monthly");
+            plan.setStripeAnnualPriceId(annual == null ? null : price + "_annual");
+            plan.setStripeExtraSeatPriceId(extraSeat == null ? null : price + "_seat");
+            plan.setStripeExtraCreditsPriceId(extraCredits == null ? null : price + "_credits");
+            plan.setStripeExtraSeatAnnualPriceId(extraSeat == null || annual == null ? null : price + "_seat_annual");
+            plan.setStripeExtraCreditsAnnualPriceId(extraCredits == null || annual == null ? null : price + "_credits_annual");
+            plan.setPurchasedCreditsPriceMinor(purchasedCredits);
+            plan.setStripePurchasedCreditsPriceId(price + "_credit_pack");
             plan.setDisplayOrder(order);
             plans.add(plan);
         }

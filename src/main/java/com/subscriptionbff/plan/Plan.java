@@ -17,7 +17,8 @@ public record Plan(
         Money monthlyPrice,
         Money annualPrice,
         Money extraSeatPrice,
-        Money extraCreditsPricePerMillion) {
+        Money extraCreditsPricePerMillion,
+        Money purchasedCreditsPricePerMillion) {
 
     public static final long CREDITS_PER_UNIT = 1_000_000L;
 

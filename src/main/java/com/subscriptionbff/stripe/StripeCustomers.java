@@ -21,6 +21,17 @@ class StripeCustomers {
      * Fails while the customer is no workspace of ours yet (its event may come before the workspace is stored): the
      * event stays FAILED and Stripe's next delivery completes it.
      */
+    /** The workspace's Stripe customer; none until the workspace has a billing account in Stripe. */
+    String customerOf(UUID workspaceId) {
+        String customer = db.select(WORKSPACES.STRIPE_CUSTOMER_ID).from(WORKSPACES)
+                .where(WORKSPACES.ID.eq(workspaceId)).fetchOne(WORKSPACES.STRIPE_CUSTOMER_ID);
+        if (customer == null) {
+            throw new StripeRefusal(com.subscriptionbff.common.UserError.Code.NOT_ELIGIBLE,
+                    "this workspace has no billing account in Stripe yet");
+        }
+        return customer;
+    }
+
     UUID workspaceOf(String customerId) {
         return db.select(WORKSPACES.ID).from(WORKSPACES)
                 .where(WORKSPACES.STRIPE_CUSTOMER_ID.eq(customerId))

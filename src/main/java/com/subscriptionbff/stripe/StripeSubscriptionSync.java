@@ -2,6 +2,7 @@ package com.subscriptionbff.stripe;
 
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
+import com.stripe.model.SubscriptionSchedule;
 import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.db.enums.CancellationReason;
 import com.subscriptionbff.db.enums.DeactivationReason;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.MEMBERS;
-import static com.subscriptionbff.db.Tables.PLANS;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
@@ -45,13 +45,47 @@ class StripeSubscriptionSync {
 
     private final DSLContext db;
     private final StripeCustomers customers;
+    private final StripePrices prices;
 
-    StripeSubscriptionSync(DSLContext db, StripeCustomers customers) {
+    StripeSubscriptionSync(DSLContext db, StripeCustomers customers, StripePrices prices) {
         this.db = db;
         this.customers = customers;
+        this.prices = prices;
     }
 
+    /** From a webhook: a later period than the one we hold is a renewal, which enforces the seat limit. */
     void apply(Subscription subscription, Instant eventCreated) {
+        write(subscription, eventCreated, true);
+    }
+
+    /** From our own change, as Stripe answered it: never a renewal; the schedule, when given, is the scheduled change. */
+    void applyChange(Subscription subscription, SubscriptionSchedule schedule, Instant at) {
+        UUID workspaceId = write(subscription, at, false);
+        if (schedule != null) {
+            applySchedule(workspaceId, schedule);
+        }
+    }
+
+    /** The phase after the current one is the change waiting for the period end. */
+    private void applySchedule(UUID workspaceId, SubscriptionSchedule schedule) {
+        var phases = schedule.getPhases();
+        if (phases == null || phases.size() < 2) {
+            return;
+        }
+        var next = phases.get(1);
+        StripePrices.Price base = next.getItems().stream().map(item -> prices.of(item.getPrice()))
+                .filter(price -> price != null && price.role() == StripeItem.Role.PLAN)
+                .findFirst().orElseThrow(() -> new IllegalStateException("schedule " + schedule.getId() + " has no plan"));
+        db.update(SUBSCRIPTIONS)
+                .set(SUBSCRIPTIONS.SCHEDULED_PLAN_ID, base.plan().getId())
+                .set(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL, base.annual() ? BillingInterval.YEAR : BillingInterval.MONTH)
+                .set(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT, Instant.ofEpochSecond(next.getStartDate()))
+                .set(SUBSCRIPTIONS.STRIPE_SCHEDULE_ID, schedule.getId())
+                .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
+                .execute();
+    }
+
+    private UUID write(Subscription subscription, Instant eventCreated, boolean mayBeRenewal) {
         UUID workspaceId = customers.workspaceOf(subscription.getCustomer());
         List<SubscriptionItem> items = subscription.getItems().getData();
         PlansRecord plan = null;
@@ -61,19 +95,19 @@ class StripeSubscriptionSync {
         Instant periodStart = null;
         Instant periodEnd = null;
         for (SubscriptionItem item : items) {
-            String price = item.getPrice().getId();
-            PlansRecord base = db.selectFrom(PLANS)
-                    .where(PLANS.STRIPE_MONTHLY_PRICE_ID.eq(price).or(PLANS.STRIPE_ANNUAL_PRICE_ID.eq(price)))
-                    .fetchOne();
-            if (base != null) {
-                plan = base;
-                interval = price.equals(base.getStripeAnnualPriceId()) ? BillingInterval.YEAR : BillingInterval.MONTH;
-                periodStart = Instant.ofEpochSecond(item.getCurrentPeriodStart());
-                periodEnd = Instant.ofEpochSecond(item.getCurrentPeriodEnd());
-            } else if (db.fetchExists(PLANS, PLANS.STRIPE_EXTRA_SEAT_PRICE_ID.eq(price))) {
-                extraSeats = item.getQuantity().intValue();
-            } else if (db.fetchExists(PLANS, PLANS.STRIPE_EXTRA_CREDITS_PRICE_ID.eq(price))) {
-                extraCredits = item.getQuantity() * 1_000_000L;
+            StripePrices.Price price = prices.of(item.getPrice().getId());
+            if (price == null) {
+                continue;
+            }
+            switch (price.role()) {
+                case PLAN -> {
+                    plan = price.plan();
+                    interval = price.annual() ? BillingInterval.YEAR : BillingInterval.MONTH;
+                    periodStart = Instant.ofEpochSecond(item.getCurrentPeriodStart());
+                    periodEnd = Instant.ofEpochSecond(item.getCurrentPeriodEnd());
+                }
+                case EXTRA_SEATS -> extraSeats = item.getQuantity().intValue();
+                case EXTRA_CREDITS -> extraCredits = item.getQuantity() * 1_000_000L;
             }
         }
         if (plan == null) {
@@ -90,8 +124,9 @@ class StripeSubscriptionSync {
             endedAt = eventCreated;
         }
         var details = subscription.getCancellationDetails();
-        String comment = details == null ? null : details.getComment();
-        CancellationReason reason = details == null || details.getFeedback() == null
+        String comment = details == null || details.getComment() == null || details.getComment().isEmpty()
+                ? null : details.getComment();
+        CancellationReason reason = details == null || details.getFeedback() == null || details.getFeedback().isEmpty()
                 ? (comment != null ? CancellationReason.OTHER : null)
                 : REASONS.getOrDefault(details.getFeedback(), CancellationReason.OTHER);
         if (!cancelAtPeriodEnd && status != SubscriptionStatus.CANCELED) {
@@ -102,8 +137,6 @@ class StripeSubscriptionSync {
         var previous = db.select(SUBSCRIPTIONS.STRIPE_SUBSCRIPTION_ID, SUBSCRIPTIONS.CURRENT_PERIOD_START)
                 .from(SUBSCRIPTIONS).where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId)).fetchOne();
         var row = db.newRecord(SUBSCRIPTIONS);
-        row.setId(UUID.randomUUID());
-        row.setWorkspaceId(workspaceId);
         row.setPlanId(plan.getId());
         row.setBillingInterval(interval);
         row.setStatus(status);
@@ -121,23 +154,36 @@ class StripeSubscriptionSync {
         row.setStripeSubscriptionId(subscription.getId());
         row.setStripeEventAt(eventCreated);
         row.setUpdatedAt(Instant.now());
-        var changed = new java.util.LinkedHashMap<org.jooq.Field<?>, Object>();
+        if (subscription.getSchedule() == null) {
+            // no schedule in Stripe: no change waits for the period end
+            row.setScheduledPlanId(null);
+            row.setScheduledBillingInterval(null);
+            row.setScheduledChangeAt(null);
+            row.setStripeScheduleId(null);
+        } else {
+            row.setStripeScheduleId(subscription.getSchedule());
+        }
+        var changed = new java.util.LinkedHashMap<Field<?>, Object>();
         for (var field : row.fields()) {
-            if (field != SUBSCRIPTIONS.ID && field != SUBSCRIPTIONS.WORKSPACE_ID && field != SUBSCRIPTIONS.VERSION) {
+            if (row.changed(field)) {
                 changed.put(field, row.get(field));
             }
         }
+        row.setId(UUID.randomUUID());
+        row.setWorkspaceId(workspaceId);
         int written = db.insertInto(SUBSCRIPTIONS).set(row)
                 .onConflict(SUBSCRIPTIONS.WORKSPACE_ID)
                 .doUpdate().set(changed).set(SUBSCRIPTIONS.VERSION, SUBSCRIPTIONS.VERSION.plus(1))
                 // events arrive out of order: an older one never overwrites what a newer one wrote
                 .where(SUBSCRIPTIONS.STRIPE_EVENT_AT.isNull().or(SUBSCRIPTIONS.STRIPE_EVENT_AT.le(eventCreated)))
                 .execute();
-        boolean renewed = written > 0 && previous != null && subscription.getId().equals(previous.value1())
+        boolean renewed = mayBeRenewal && written > 0 && previous != null
+                && subscription.getId().equals(previous.value1())
                 && periodStart.isAfter(previous.value2()) && status != SubscriptionStatus.CANCELED;
         if (renewed) {
             deactivateBeyondSeats(workspaceId, plan.getIncludedSeats() + extraSeats, eventCreated);
         }
+        return workspaceId;
     }
 
     /** At renewal, the most recently added active members beyond the seats paid for are deactivated. */

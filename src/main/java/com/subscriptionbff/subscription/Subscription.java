@@ -29,10 +29,15 @@ public record Subscription(
         Trial trial,
         int extraSeats,
         long extraCredits,
+        ScheduledPlanChange scheduledChange,
         boolean paymentRequired) {
 
     private static final Set<SubscriptionStatus> PAYMENT_PROBLEMS =
             EnumSet.of(SubscriptionStatus.PAST_DUE, SubscriptionStatus.UNPAID, SubscriptionStatus.INCOMPLETE);
+
+    /** A change Stripe makes at the end of the period (a downgrade), until it is withdrawn. */
+    public record ScheduledPlanChange(Plan plan, BillingInterval billingInterval, Instant effectiveAt) {
+    }
 
     public record Cancellation(CancellationReason reason, String comment, Instant canceledAt) {
     }
@@ -69,12 +74,20 @@ public record Subscription(
     public static Subscription of(UUID subscriptionId, UUID workspaceId, Plan plan, SubscriptionStatus status,
                                   BillingInterval interval, BillingPeriod period, boolean cancelAtPeriodEnd,
                                   Instant endedAt, Cancellation cancellation, Instant trialStart, Instant trialEnd,
-                                  int extraSeats, long extraCredits, Instant now) {
+                                  int extraSeats, long extraCredits, ScheduledPlanChange scheduledChange,
+                                  Instant now) {
         Trial trial = Trial.of(trialStart, trialEnd, now);
         boolean trialOverUnpaid = status == SubscriptionStatus.TRIALING && trial != null && !trial.active();
         return new Subscription(subscriptionId, workspaceId, plan, status, interval, period, cancelAtPeriodEnd,
-                endedAt, cancellation, trial, extraSeats, extraCredits,
+                endedAt, cancellation, trial, extraSeats, extraCredits, scheduledChange,
                 PAYMENT_PROBLEMS.contains(status) || trialOverUnpaid);
+    }
+
+    /** The same subscription on other terms: what a change would make of it, for its preview. */
+    Subscription with(Plan newPlan, BillingInterval newInterval, int newExtraSeats, long newExtraCredits) {
+        return new Subscription(subscriptionId, workspaceId, newPlan, status, newInterval, currentPeriod,
+                cancelAtPeriodEnd, endedAt, cancellation, trial, newExtraSeats, newExtraCredits, scheduledChange,
+                paymentRequired);
     }
 
     public String id() {

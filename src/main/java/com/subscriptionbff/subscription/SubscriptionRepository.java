@@ -2,22 +2,34 @@ package com.subscriptionbff.subscription;
 
 import com.subscriptionbff.plan.PlanRepository;
 import com.subscriptionbff.common.BillingPeriod;
+import com.subscriptionbff.db.tables.Plans;
 import com.subscriptionbff.subscription.Subscription.Cancellation;
+import com.subscriptionbff.subscription.Subscription.ScheduledPlanChange;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static com.subscriptionbff.db.Tables.MEMBERS;
 import static com.subscriptionbff.db.Tables.PLANS;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
+import static com.subscriptionbff.db.Tables.WORKSPACES;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.selectCount;
 
 @Repository
 class SubscriptionRepository {
+
+    private static final Plans SCHEDULED_PLAN = PLANS.as("scheduled_plan");
 
     private final DSLContext db;
 
@@ -27,21 +39,70 @@ class SubscriptionRepository {
 
     /** The current subscriptions of many workspaces with their plans: one statement whatever their number. */
     Map<UUID, Subscription> findByWorkspaceIds(Collection<UUID> workspaceIds, Instant now) {
+        return select(SUBSCRIPTIONS.WORKSPACE_ID.in(workspaceIds), now).stream()
+                .collect(Collectors.toMap(Subscription::workspaceId, Function.identity()));
+    }
+
+    Optional<Subscription> findByWorkspaceId(UUID workspaceId, Instant now) {
+        return select(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId), now).stream().findFirst();
+    }
+
+    private List<Subscription> select(Condition which, Instant now) {
         var s = SUBSCRIPTIONS;
         return db.select(s.ID, s.WORKSPACE_ID, PlanRepository.PLAN, s.STATUS, s.BILLING_INTERVAL,
                         s.CURRENT_PERIOD_START, s.CURRENT_PERIOD_END, s.CANCEL_AT_PERIOD_END, s.ENDED_AT,
                         s.CANCELLATION_REASON, s.CANCELLATION_COMMENT, s.CANCELED_AT, s.TRIAL_START, s.TRIAL_END,
-                        s.EXTRA_SEATS, s.EXTRA_CREDITS)
+                        s.EXTRA_SEATS, s.EXTRA_CREDITS, PlanRepository.plan(SCHEDULED_PLAN),
+                        s.SCHEDULED_BILLING_INTERVAL, s.SCHEDULED_CHANGE_AT)
                 .from(s)
                 .join(PLANS).on(PLANS.ID.eq(s.PLAN_ID))
-                .where(s.WORKSPACE_ID.in(workspaceIds))
+                .leftJoin(SCHEDULED_PLAN).on(SCHEDULED_PLAN.ID.eq(s.SCHEDULED_PLAN_ID))
+                .where(which)
                 .fetch(r -> Subscription.of(
                         r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         new BillingPeriod(r.value6(), r.value7()),
                         r.value8(), r.value9(),
                         r.value10() == null ? null : new Cancellation(r.value10(), r.value11(), r.value12()),
-                        r.value13(), r.value14(), r.value15(), r.value16(), now))
-                .stream()
-                .collect(Collectors.toMap(Subscription::workspaceId, Function.identity()));
+                        r.value13(), r.value14(), r.value15(), r.value16(),
+                        r.value17() == null ? null : new ScheduledPlanChange(r.value17(), r.value18(), r.value19()),
+                        now));
+    }
+
+    /** What a change needs besides the card: Stripe's ids and the seats in use. */
+    record ChangeTarget(Subscription current, String stripeSubscriptionId, String stripeCustomerId,
+                        String stripeScheduleId, int activeMembers) {
+    }
+
+    Optional<ChangeTarget> findChangeTarget(UUID workspaceId, Instant now) {
+        return findByWorkspaceId(workspaceId, now).map(current -> db
+                .select(SUBSCRIPTIONS.STRIPE_SUBSCRIPTION_ID, WORKSPACES.STRIPE_CUSTOMER_ID,
+                        SUBSCRIPTIONS.STRIPE_SCHEDULE_ID,
+                        field(selectCount().from(MEMBERS).where(MEMBERS.WORKSPACE_ID.eq(workspaceId))
+                                .and(MEMBERS.DEACTIVATED_AT.isNull())))
+                .from(SUBSCRIPTIONS).join(WORKSPACES).on(WORKSPACES.ID.eq(SUBSCRIPTIONS.WORKSPACE_ID))
+                .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
+                .fetchOne(r -> new ChangeTarget(current, r.value1(), r.value2(), r.value3(), r.value4())));
+    }
+
+    /**
+     * Marks the subscription as being changed under `key`. False when another change (another key) is in flight and
+     * younger than `lease`: the caller reports a conflict. The same key passes, so a retry is never its own conflict.
+     */
+    boolean startChange(UUID workspaceId, String key, Instant now, Duration lease) {
+        return db.update(SUBSCRIPTIONS)
+                .set(SUBSCRIPTIONS.CHANGE_KEY, key)
+                .set(SUBSCRIPTIONS.CHANGE_STARTED_AT, now)
+                .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
+                .and(SUBSCRIPTIONS.CHANGE_KEY.isNull().or(SUBSCRIPTIONS.CHANGE_KEY.eq(key))
+                        .or(SUBSCRIPTIONS.CHANGE_STARTED_AT.lt(now.minus(lease))))
+                .execute() == 1;
+    }
+
+    void finishChange(UUID workspaceId, String key) {
+        db.update(SUBSCRIPTIONS)
+                .setNull(SUBSCRIPTIONS.CHANGE_KEY)
+                .setNull(SUBSCRIPTIONS.CHANGE_STARTED_AT)
+                .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId)).and(SUBSCRIPTIONS.CHANGE_KEY.eq(key))
+                .execute();
     }
 }

@@ -33,6 +33,18 @@ public class WorkspaceAccess {
                 .orElseThrow(() -> new NotFoundException("no workspace with this id"));
     }
 
+    /**
+     * The workspace behind a global id, if the principal may change its subscription: OWNER or ADMIN. A member (or
+     * staff) gets FORBIDDEN; anyone else NOT_FOUND, so that the workspace's existence does not leak.
+     */
+    public Workspace manageable(Principal principal, String workspaceGlobalId) {
+        Workspace workspace = readable(principal, workspaceGlobalId);
+        if (!workspace.viewerCanManageBilling()) {
+            throw new ForbiddenException("only the workspace's owner or an admin may do this");
+        }
+        return workspace;
+    }
+
     public void requireStaff(Principal principal) {
         if (!viewer(principal).isStaff()) {
             throw new ForbiddenException("staff only");

@@ -20,11 +20,11 @@ class SubscriptionTest {
 
     static final Instant NOW = Instant.parse("2026-02-28T12:00:00Z");
     static final Plan STARTER = new Plan(UUID.randomUUID(), "team-starter", "Team Starter", 10, 20_000_000, 40,
-            Money.of(15_900, "EUR"), Money.of(159_000, "EUR"), Money.of(1_500, "EUR"), Money.of(1_000, "EUR"));
+            Money.of(15_900, "EUR"), Money.of(159_000, "EUR"), Money.of(1_500, "EUR"), Money.of(1_000, "EUR"), Money.of(1_200, "EUR"));
     static final Plan FREE = new Plan(UUID.randomUUID(), "free", "Free", 3, 1_000_000, 0,
-            Money.of(0, "EUR"), null, null, null);
+            Money.of(0, "EUR"), null, null, null, null);
     static final Plan NO_DISCOUNT = new Plan(UUID.randomUUID(), "flat", "Flat", 5, 0, 0,
-            Money.of(10_000, "EUR"), Money.of(120_000, "EUR"), null, null);
+            Money.of(10_000, "EUR"), Money.of(120_000, "EUR"), null, null, null);
 
     private static Subscription subscription(Plan plan, SubscriptionStatus status, BillingInterval interval,
                                              boolean cancelAtPeriodEnd, Instant trialStart, Instant trialEnd,
@@ -32,7 +32,7 @@ class SubscriptionTest {
         return Subscription.of(UUID.randomUUID(), UUID.randomUUID(), plan, status, interval,
                 new BillingPeriod(NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(20))), cancelAtPeriodEnd,
                 null, cancelAtPeriodEnd ? new Cancellation(CancellationReason.OTHER, null, NOW) : null,
-                trialStart, trialEnd, extraSeats, extraCredits, NOW);
+                trialStart, trialEnd, extraSeats, extraCredits, null, NOW);
     }
 
     private static Subscription active(Plan plan, BillingInterval interval) {

@@ -31,7 +31,9 @@ import java.util.UUID;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bff.demo.enabled=true", "bff.demo.bulk-workspaces=150",
-                "bff.stripe.webhook-secret=" + IntegrationTest.STRIPE_WEBHOOK_SECRET})
+                "bff.stripe.webhook-secret=" + IntegrationTest.STRIPE_WEBHOOK_SECRET,
+                "bff.stripe.secret-key=sk_test_standin", "bff.stripe.read-timeout=2s",
+                "bff.stripe.max-network-retries=0", "bff.return-urls.allowed=https://app.example.com/billing"})
 @AutoConfigureHttpGraphQlTester
 @Import({IntegrationTest.TestClockConfiguration.class, TestData.class})
 public abstract class IntegrationTest {
@@ -67,11 +69,16 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        registry.add("bff.stripe.api-base", () -> StripeStandIn.shared().apiBase());
     }
 
+    /** The local Stripe the service talks to. */
+    protected final StripeStandIn stripe = StripeStandIn.shared();
+
     @AfterEach
-    void resetClock() {
+    void resetClockAndStripe() {
         clock.set(NOW);
+        stripe.reset();
     }
 
     /** A GraphQL client signed in as the user. */

@@ -7,9 +7,18 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import com.subscriptionbff.db.enums.BillingInterval;
+import com.subscriptionbff.db.enums.SubscriptionStatus;
+import com.subscriptionbff.db.tables.records.PlansRecord;
 
 import static com.subscriptionbff.db.Tables.INVOICES;
+import static com.subscriptionbff.db.Tables.PLANS;
+import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 import static com.subscriptionbff.db.Tables.MEMBERS;
 import static com.subscriptionbff.db.Tables.USERS;
 import static com.subscriptionbff.db.Tables.WORKSPACES;
@@ -32,6 +41,85 @@ public class TestData {
         user(ownerUserId);
         member(id, ownerUserId, MemberRole.OWNER);
         return id;
+    }
+
+    /** A workspace billed through Stripe, and the same subscription in the Stripe stand-in. */
+    public record Subscribed(UUID workspaceId, String customerId, String subscriptionId) {
+    }
+
+    /**
+     * A new workspace whose OWNER is `ownerUserId`, subscribed to the plan since ten days before {@link
+     * IntegrationTest#NOW}, in PostgreSQL and in the Stripe stand-in alike.
+     */
+    public Subscribed subscribed(String name, String ownerUserId, String planCode, BillingInterval interval,
+                                 int extraSeats, long extraCreditMillions, SubscriptionStatus status) {
+        registerCatalog();
+        UUID workspace = workspace(name, "Europe/Paris", ownerUserId);
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        String customer = "cus_" + suffix;
+        String subscription = "sub_" + suffix;
+        db.update(WORKSPACES).set(WORKSPACES.STRIPE_CUSTOMER_ID, customer).where(WORKSPACES.ID.eq(workspace)).execute();
+        PlansRecord plan = db.selectFrom(PLANS).where(PLANS.CODE.eq(planCode)).fetchSingle();
+        Instant start = IntegrationTest.NOW.minus(Duration.ofDays(10));
+        Instant end = interval == BillingInterval.YEAR ? start.atOffset(ZoneOffset.UTC).plusYears(1).toInstant()
+                : start.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
+        boolean trialing = status == SubscriptionStatus.TRIALING;
+        db.insertInto(SUBSCRIPTIONS)
+                .set(SUBSCRIPTIONS.ID, UUID.randomUUID())
+                .set(SUBSCRIPTIONS.WORKSPACE_ID, workspace)
+                .set(SUBSCRIPTIONS.PLAN_ID, plan.getId())
+                .set(SUBSCRIPTIONS.BILLING_INTERVAL, interval)
+                .set(SUBSCRIPTIONS.STATUS, status)
+                .set(SUBSCRIPTIONS.CURRENT_PERIOD_START, start)
+                .set(SUBSCRIPTIONS.CURRENT_PERIOD_END, end)
+                .set(SUBSCRIPTIONS.TRIAL_START, trialing ? start : null)
+                .set(SUBSCRIPTIONS.TRIAL_END, trialing ? end : null)
+                .set(SUBSCRIPTIONS.EXTRA_SEATS, extraSeats)
+                .set(SUBSCRIPTIONS.EXTRA_CREDITS, extraCreditMillions * 1_000_000L)
+                .set(SUBSCRIPTIONS.STRIPE_SUBSCRIPTION_ID, subscription)
+                .execute();
+        boolean annual = interval == BillingInterval.YEAR;
+        Map<String, Long> quantities = new LinkedHashMap<>();
+        quantities.put(annual ? plan.getStripeAnnualPriceId() : plan.getStripeMonthlyPriceId(), 1L);
+        if (extraSeats > 0) {
+            quantities.put(annual ? plan.getStripeExtraSeatAnnualPriceId() : plan.getStripeExtraSeatPriceId(),
+                    (long) extraSeats);
+        }
+        if (extraCreditMillions > 0) {
+            quantities.put(annual ? plan.getStripeExtraCreditsAnnualPriceId() : plan.getStripeExtraCreditsPriceId(),
+                    extraCreditMillions);
+        }
+        StripeStandIn.shared().subscription(subscription, customer, status.getLiteral().toLowerCase(Locale.ROOT),
+                start, end, trialing ? start : null, trialing ? end : null, quantities);
+        return new Subscribed(workspace, customer, subscription);
+    }
+
+    /** The catalog's Stripe prices, as the stand-in must know them: add-ons per month, or twelve months a year. */
+    private void registerCatalog() {
+        StripeStandIn stripe = StripeStandIn.shared();
+        for (PlansRecord plan : db.selectFrom(PLANS).fetch()) {
+            String currency = plan.getCurrency();
+            stripe.price(plan.getStripeMonthlyPriceId(), plan.getMonthlyPriceMinor(), currency, "month");
+            if (plan.getStripeAnnualPriceId() != null) {
+                stripe.price(plan.getStripeAnnualPriceId(), plan.getAnnualPriceMinor(), currency, "year");
+            }
+            if (plan.getStripeExtraSeatPriceId() != null) {
+                stripe.price(plan.getStripeExtraSeatPriceId(), plan.getExtraSeatPriceMinor(), currency, "month");
+            }
+            if (plan.getStripeExtraSeatAnnualPriceId() != null) {
+                stripe.price(plan.getStripeExtraSeatAnnualPriceId(), plan.getExtraSeatPriceMinor() * 12, currency, "year");
+            }
+            if (plan.getStripeExtraCreditsPriceId() != null) {
+                stripe.price(plan.getStripeExtraCreditsPriceId(), plan.getExtraCreditsPriceMinor(), currency, "month");
+            }
+            if (plan.getStripeExtraCreditsAnnualPriceId() != null) {
+                stripe.price(plan.getStripeExtraCreditsAnnualPriceId(), plan.getExtraCreditsPriceMinor() * 12, currency,
+                        "year");
+            }
+            if (plan.getStripePurchasedCreditsPriceId() != null) {
+                stripe.price(plan.getStripePurchasedCreditsPriceId(), plan.getPurchasedCreditsPriceMinor(), currency, null);
+            }
+        }
     }
 
     public void user(String userId) {

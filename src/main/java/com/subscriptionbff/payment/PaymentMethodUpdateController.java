@@ -1,0 +1,62 @@
+package com.subscriptionbff.payment;
+
+import com.subscriptionbff.audit.AuditLog;
+import com.subscriptionbff.common.Inputs;
+import com.subscriptionbff.common.ReturnUrls;
+import com.subscriptionbff.common.UserError;
+import com.subscriptionbff.db.enums.AuditAction;
+import com.subscriptionbff.stripe.StripeGateway;
+import com.subscriptionbff.stripe.StripeRefusal;
+import com.subscriptionbff.workspace.Workspace;
+import com.subscriptionbff.workspace.WorkspaceAccess;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+
+/** "Update payment": a Stripe-hosted page where the card is replaced; the webhook brings the new card back. */
+@Controller
+class PaymentMethodUpdateController {
+
+    private final WorkspaceAccess access;
+    private final ReturnUrls returnUrls;
+    private final StripeGateway stripe;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PaymentMethodUpdateController(WorkspaceAccess access, ReturnUrls returnUrls, StripeGateway stripe, AuditLog audit,
+                                  Clock clock) {
+        this.access = access;
+        this.returnUrls = returnUrls;
+        this.stripe = stripe;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record UpdatePaymentMethodInput(String workspaceId, String returnUrl, String idempotencyKey) {
+    }
+
+    record UpdatePaymentMethodPayload(String redirectUrl, List<UserError> userErrors) {
+    }
+
+    @MutationMapping
+    UpdatePaymentMethodPayload updatePaymentMethod(@Argument UpdatePaymentMethodInput input, Principal principal) {
+        Workspace workspace = access.manageable(principal, input.workspaceId());
+        String key = "bff:" + workspace.workspaceId() + ":updatePaymentMethod:" + Inputs.idempotencyKey(input.idempotencyKey());
+        if (!returnUrls.isAllowed(input.returnUrl())) {
+            return new UpdatePaymentMethodPayload(null, List.of(UserError.of(UserError.Code.RETURN_URL_NOT_ALLOWED,
+                    "returnUrl is not one of this service's allowed pages", "input", "returnUrl")));
+        }
+        try {
+            String url = stripe.paymentMethodUpdateUrl(workspace.workspaceId(), input.returnUrl(), key);
+            audit.record(workspace.workspaceId(), principal.getName(), clock.instant(),
+                    AuditAction.START_PAYMENT_METHOD_UPDATE, List.of(), null, null, key);
+            return new UpdatePaymentMethodPayload(url, List.of());
+        } catch (StripeRefusal refusal) {
+            return new UpdatePaymentMethodPayload(null, List.of(refusal.userError()));
+        }
+    }
+}

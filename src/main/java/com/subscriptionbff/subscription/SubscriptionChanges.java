@@ -1,0 +1,476 @@
+package com.subscriptionbff.subscription;
+
+import com.subscriptionbff.audit.AuditEntry;
+import com.subscriptionbff.audit.AuditLog;
+import com.subscriptionbff.common.BadRequestException;
+import com.subscriptionbff.common.GlobalId;
+import com.subscriptionbff.common.Inputs;
+import com.subscriptionbff.common.Money;
+import com.subscriptionbff.common.UserError;
+import com.subscriptionbff.common.UserError.Code;
+import com.subscriptionbff.db.enums.AuditAction;
+import com.subscriptionbff.db.enums.BillingInterval;
+import com.subscriptionbff.db.enums.CancellationReason;
+import com.subscriptionbff.db.enums.SubscriptionStatus;
+import com.subscriptionbff.plan.Plan;
+import com.subscriptionbff.plan.PlanRepository;
+import com.subscriptionbff.stripe.StripeGateway;
+import com.subscriptionbff.stripe.StripePlanTerms;
+import com.subscriptionbff.stripe.StripePreview;
+import com.subscriptionbff.stripe.StripeRefusal;
+import com.subscriptionbff.stripe.StripeSubscriptionState;
+import com.subscriptionbff.subscription.SubscriptionChangeInputs.ChangePreviewPayload;
+import com.subscriptionbff.subscription.SubscriptionChangeInputs.SubscriptionChangePayload;
+import com.subscriptionbff.subscription.SubscriptionRepository.ChangeTarget;
+import com.subscriptionbff.workspace.Workspace;
+import com.subscriptionbff.workspace.WorkspaceAccess;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The subscription's changes: each is validated against the catalog and the seats in use, sent to Stripe with the
+ * caller's idempotency key, and Stripe's answer is written with its audit entry in one transaction. While one change
+ * is on its way to Stripe, another one on the same subscription is refused as a conflict.
+ */
+@Service
+class SubscriptionChanges {
+
+    /** How long a change that never heard back from Stripe blocks other changes (longer than Stripe's timeouts). */
+    static final Duration CHANGE_LEASE = Duration.ofMinutes(2);
+    /** How old a preview's proration date may be: older previews are previewed again. */
+    static final Duration PREVIEW_VALIDITY = Duration.ofHours(1);
+    static final long MAX_EXTRA_CREDITS = 1_000_000_000_000L;
+
+    private final WorkspaceAccess access;
+    private final SubscriptionRepository subscriptions;
+    private final PlanRepository plans;
+    private final StripeGateway stripe;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    SubscriptionChanges(WorkspaceAccess access, SubscriptionRepository subscriptions, PlanRepository plans,
+                        StripeGateway stripe, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+        this.access = access;
+        this.subscriptions = subscriptions;
+        this.plans = plans;
+        this.stripe = stripe;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The state of a change request: the workspace, what it has now and, once validated, what it asks for. */
+    private record Request(Workspace workspace, ChangeTarget target, Instant now) {
+        Subscription current() {
+            return target.current();
+        }
+    }
+
+    private sealed interface Checked permits Refused, Valid {
+    }
+
+    private record Refused(List<UserError> errors) implements Checked {
+    }
+
+    private record Valid(StripePlanTerms terms, Plan plan, boolean atPeriodEnd) implements Checked {
+    }
+
+    // ---- customize the plan -------------------------------------------------------------------------------------
+
+    ChangePreviewPayload previewCustomizePlan(Principal principal, String workspaceId, Integer extraSeats,
+                                              Long extraCredits) {
+        return preview(principal, workspaceId, request -> checkCustomization(request, extraSeats, extraCredits));
+    }
+
+    SubscriptionChangePayload customizePlan(Principal principal, SubscriptionChangeInputs.CustomizePlanInput input) {
+        return change(principal, input.workspaceId(), "customizePlan", input.idempotencyKey(), input.prorationDate(),
+                request -> checkCustomization(request, input.extraSeats(), input.extraCredits()),
+                AuditAction.CUSTOMIZE_PLAN, null, null);
+    }
+
+    private Checked checkCustomization(Request request, Integer extraSeats, Long extraCredits) {
+        Subscription current = request.current();
+        Plan plan = current.plan();
+        int seats = extraSeats == null ? current.extraSeats() : extraSeats;
+        long credits = extraCredits == null ? current.extraCredits() : extraCredits;
+        List<UserError> errors = new ArrayList<>();
+        if (seats < 0) {
+            errors.add(UserError.of(Code.INVALID_QUANTITY, "extra seats cannot be negative", "input", "extraSeats"));
+        }
+        if (credits < 0 || credits > MAX_EXTRA_CREDITS || credits % Plan.CREDITS_PER_UNIT != 0) {
+            errors.add(UserError.of(Code.INVALID_QUANTITY,
+                    "extra credits are sold by the million: 0, 1000000, 2000000...", "input", "extraCredits"));
+        }
+        if (!errors.isEmpty()) {
+            return new Refused(errors);
+        }
+        ended(current).ifPresent(errors::add);
+        if (request.target().stripeScheduleId() != null) {
+            errors.add(UserError.of(Code.NOT_ALLOWED,
+                    "a plan change is scheduled for the end of the period: withdraw it before customizing"));
+        }
+        if (seats > 0 && plan.extraSeatPrice() == null) {
+            errors.add(UserError.of(Code.ADD_ONS_NOT_SOLD, "the " + plan.name() + " plan sells no extra seats",
+                    "input", "extraSeats"));
+        } else if (seats > plan.maxExtraSeats()) {
+            errors.add(UserError.of(Code.ABOVE_PLAN_LIMIT, "the " + plan.name() + " plan sells at most "
+                    + plan.maxExtraSeats() + " extra seats", "input", "extraSeats"));
+        } else if (plan.includedSeats() + seats < request.target().activeMembers()) {
+            errors.add(UserError.of(Code.BELOW_SEATS_IN_USE, request.target().activeMembers()
+                    + " members are active: the plan needs at least " + request.target().activeMembers() + " seats",
+                    "input", "extraSeats"));
+        }
+        if (credits > 0 && plan.extraCreditsPricePerMillion() == null) {
+            errors.add(UserError.of(Code.ADD_ONS_NOT_SOLD, "the " + plan.name() + " plan sells no extra credits",
+                    "input", "extraCredits"));
+        }
+        if (errors.isEmpty() && seats == current.extraSeats() && credits == current.extraCredits()) {
+            errors.add(UserError.of(Code.NO_CHANGE, "the plan already has these extra seats and credits"));
+        }
+        return errors.isEmpty() ? new Valid(new StripePlanTerms(plan.planId(), current.billingInterval(), seats,
+                credits / Plan.CREDITS_PER_UNIT), plan, false) : new Refused(errors);
+    }
+
+    // ---- switch to annual billing -------------------------------------------------------------------------------
+
+    ChangePreviewPayload previewSwitchToAnnualBilling(Principal principal, String workspaceId) {
+        return preview(principal, workspaceId, this::checkAnnualSwitch);
+    }
+
+    SubscriptionChangePayload switchToAnnualBilling(Principal principal,
+                                                    SubscriptionChangeInputs.SwitchToAnnualBillingInput input) {
+        return change(principal, input.workspaceId(), "switchToAnnualBilling", input.idempotencyKey(),
+                input.prorationDate(), this::checkAnnualSwitch, AuditAction.SWITCH_TO_ANNUAL_BILLING, null, null);
+    }
+
+    private Checked checkAnnualSwitch(Request request) {
+        Subscription current = request.current();
+        if (current.billingInterval() == BillingInterval.YEAR) {
+            return refused(Code.NOT_ELIGIBLE, "the subscription is already billed annually");
+        }
+        var ended = ended(current);
+        if (ended.isPresent()) {
+            return new Refused(List.of(ended.get()));
+        }
+        if (request.target().stripeScheduleId() != null) {
+            return refused(Code.NOT_ALLOWED,
+                    "a plan change is scheduled for the end of the period: withdraw it before switching");
+        }
+        if (current.annualBillingOffer() == null) {
+            return refused(Code.NOT_ELIGIBLE, "the " + current.plan().name()
+                    + " plan offers no annual billing to this subscription");
+        }
+        return new Valid(new StripePlanTerms(current.plan().planId(), BillingInterval.YEAR, current.extraSeats(),
+                current.extraCredits() / Plan.CREDITS_PER_UNIT), current.plan(), false);
+    }
+
+    // ---- change plan ----------------------------------------------------------------------------------------------
+
+    ChangePreviewPayload previewChangePlan(Principal principal,
+                                           SubscriptionChangeInputs.PreviewChangePlanInput input) {
+        var planId = GlobalId.uuid("Plan", input.planId());
+        return preview(principal, input.workspaceId(),
+                request -> checkPlanChange(request, planId, input.billingInterval()));
+    }
+
+    SubscriptionChangePayload changePlan(Principal principal, SubscriptionChangeInputs.ChangePlanInput input) {
+        var planId = GlobalId.uuid("Plan", input.planId());
+        return change(principal, input.workspaceId(), "changePlan", input.idempotencyKey(), input.prorationDate(),
+                request -> checkPlanChange(request, planId, input.billingInterval()), AuditAction.CHANGE_PLAN,
+                null, null);
+    }
+
+    /**
+     * An upgrade (a higher price for the interval) takes effect now, prorated; a downgrade waits for the end of the
+     * period. Extra seats and credits are carried over as far as the new plan sells them. Annual billing cannot go
+     * back to monthly before its period ends.
+     */
+    private Checked checkPlanChange(Request request, java.util.UUID planId, BillingInterval askedInterval) {
+        Subscription current = request.current();
+        var ended = ended(current);
+        if (ended.isPresent()) {
+            return new Refused(List.of(ended.get()));
+        }
+        Plan target = plans.findById(planId).orElse(null);
+        if (target == null) {
+            return refused(Code.PLAN_UNAVAILABLE, "no plan with this id", "input", "planId");
+        }
+        BillingInterval interval = askedInterval == null ? current.billingInterval() : askedInterval;
+        if (current.billingInterval() == BillingInterval.YEAR && interval == BillingInterval.MONTH) {
+            return refused(Code.ANNUAL_COMMITMENT, "annual billing cannot be switched back to monthly before the "
+                    + "period ends on " + current.currentPeriod().end(), "input", "billingInterval");
+        }
+        if (target.planId().equals(current.plan().planId()) && interval == current.billingInterval()) {
+            return refused(Code.NO_CHANGE, "the subscription is already on this plan", "input", "planId");
+        }
+        boolean downgrade = target.priceFor(BillingInterval.MONTH).minorUnits()
+                < current.plan().priceFor(BillingInterval.MONTH).minorUnits();
+        if (interval == BillingInterval.YEAR && target.annualPrice() == null) {
+            if (!downgrade) {
+                return refused(Code.PLAN_UNAVAILABLE, "the " + target.name() + " plan is not sold annually",
+                        "input", "planId");
+            }
+            interval = BillingInterval.MONTH; // from the end of the annual period, the plan bills monthly
+        }
+        int seats = target.extraSeatPrice() == null ? 0 : Math.min(current.extraSeats(), target.maxExtraSeats());
+        long credits = target.extraCreditsPricePerMillion() == null ? 0 : current.extraCredits();
+        return new Valid(new StripePlanTerms(target.planId(), interval, seats, credits / Plan.CREDITS_PER_UNIT),
+                target, downgrade);
+    }
+
+    SubscriptionChangePayload cancelScheduledPlanChange(Principal principal,
+                                                        SubscriptionChangeInputs.CancelScheduledPlanChangeInput input) {
+        Workspace workspace = access.manageable(principal, input.workspaceId());
+        String key = scopedKey(workspace, "cancelScheduledPlanChange", input.idempotencyKey());
+        Instant now = clock.instant();
+        var target = subscriptions.findChangeTarget(workspace.workspaceId(), now).orElse(null);
+        if (target == null || target.stripeSubscriptionId() == null) {
+            return noSubscription(target);
+        }
+        if (audit.contains(workspace.workspaceId(), key)) {
+            return new SubscriptionChangePayload(target.current(), List.of()); // a retry of a change that went through
+        }
+        var scheduled = target.current().scheduledChange();
+        if (target.stripeScheduleId() == null || scheduled == null) {
+            return payload(target.current(), UserError.of(Code.NO_SCHEDULED_CHANGE, "no plan change is scheduled"));
+        }
+        return send(principal, new Request(workspace, target, now), key,
+                k -> stripe.releaseSchedule(target.stripeSubscriptionId(), target.stripeScheduleId(), k),
+                AuditAction.WITHDRAW_SCHEDULED_PLAN_CHANGE,
+                List.of(new AuditEntry.Change("scheduledPlan", scheduled.plan().code(), null)), null, null);
+    }
+
+    // ---- cancel and reactivate ------------------------------------------------------------------------------------
+
+    SubscriptionChangePayload cancelSubscription(Principal principal,
+                                                 SubscriptionChangeInputs.CancelSubscriptionInput input) {
+        Workspace workspace = access.manageable(principal, input.workspaceId());
+        String key = scopedKey(workspace, "cancelSubscription", input.idempotencyKey());
+        if (input.reason() == null) {
+            throw new BadRequestException("reason is required");
+        }
+        String comment = Inputs.text(input.comment() == null || input.comment().isBlank() ? null
+                : input.comment().strip(), "comment", 2000);
+        Instant now = clock.instant();
+        var target = subscriptions.findChangeTarget(workspace.workspaceId(), now).orElse(null);
+        if (target == null || target.stripeSubscriptionId() == null) {
+            return noSubscription(target);
+        }
+        if (audit.contains(workspace.workspaceId(), key)) {
+            return new SubscriptionChangePayload(target.current(), List.of()); // a retry of a change that went through
+        }
+        Subscription current = target.current();
+        var ended = ended(current);
+        if (ended.isPresent()) {
+            return payload(current, ended.get());
+        }
+        if (current.cancelAtPeriodEnd()) {
+            return payload(current, UserError.of(Code.ALREADY_CANCELED, "the subscription is already cancelled: it "
+                    + "ends on " + current.endsAt()));
+        }
+        return send(principal, new Request(workspace, target, now), key,
+                k -> stripe.cancelAtPeriodEnd(target.stripeSubscriptionId(), input.reason(), comment, k),
+                AuditAction.CANCEL_SUBSCRIPTION, List.of(new AuditEntry.Change("autoRenew", "true", "false")),
+                input.reason(), comment);
+    }
+
+    SubscriptionChangePayload reactivateSubscription(Principal principal,
+                                                     SubscriptionChangeInputs.ReactivateSubscriptionInput input) {
+        Workspace workspace = access.manageable(principal, input.workspaceId());
+        String key = scopedKey(workspace, "reactivateSubscription", input.idempotencyKey());
+        Instant now = clock.instant();
+        var target = subscriptions.findChangeTarget(workspace.workspaceId(), now).orElse(null);
+        if (target == null || target.stripeSubscriptionId() == null) {
+            return noSubscription(target);
+        }
+        if (audit.contains(workspace.workspaceId(), key)) {
+            return new SubscriptionChangePayload(target.current(), List.of()); // a retry of a change that went through
+        }
+        Subscription current = target.current();
+        var ended = ended(current);
+        if (ended.isPresent()) {
+            return payload(current, ended.get());
+        }
+        if (!current.cancelAtPeriodEnd()) {
+            return payload(current, UserError.of(Code.NOT_CANCELED, "the subscription is not cancelled: it renews"));
+        }
+        if (!now.isBefore(current.currentPeriod().end())) {
+            return payload(current, UserError.of(Code.SUBSCRIPTION_ENDED, "the subscription ended on "
+                    + current.currentPeriod().end() + ": subscribe again instead"));
+        }
+        return send(principal, new Request(workspace, target, now), key,
+                k -> stripe.reactivate(target.stripeSubscriptionId(), k), AuditAction.REACTIVATE_SUBSCRIPTION,
+                List.of(new AuditEntry.Change("autoRenew", "false", "true")), null, null);
+    }
+
+    // ---- the common path ------------------------------------------------------------------------------------------
+
+    private ChangePreviewPayload preview(Principal principal, String workspaceId, Function<Request, Checked> check) {
+        Workspace workspace = access.manageable(principal, workspaceId);
+        Instant now = clock.instant();
+        var target = subscriptions.findChangeTarget(workspace.workspaceId(), now).orElse(null);
+        if (target == null || target.stripeSubscriptionId() == null) {
+            return new ChangePreviewPayload(null, noSubscription(target).userErrors());
+        }
+        Request request = new Request(workspace, target, now);
+        Checked checked = check.apply(request);
+        if (checked instanceof Refused refused) {
+            return new ChangePreviewPayload(null, refused.errors());
+        }
+        Valid valid = (Valid) checked;
+        Subscription after = request.current().with(valid.plan(), valid.terms().interval(), valid.terms().extraSeats(),
+                valid.terms().extraCreditMillions() * Plan.CREDITS_PER_UNIT);
+        String currency = after.price().currency().getCurrencyCode();
+        Money savings = valid.terms().interval() == BillingInterval.YEAR
+                && request.current().billingInterval() == BillingInterval.MONTH && request.current().annualBillingOffer() != null
+                ? request.current().annualBillingOffer().savingsPerYear() : null;
+        if (valid.atPeriodEnd()) {
+            Money zero = Money.zero(after.price().currency());
+            return new ChangePreviewPayload(new ChangePreview(zero, zero, List.of(), after.price(),
+                    after.recurringTotal(), valid.terms().interval(), request.current().currentPeriod().end(), now,
+                    savings), List.of());
+        }
+        try {
+            StripePreview preview = stripe.previewChange(workspace.workspaceId(), target.stripeSubscriptionId(),
+                    valid.terms(), now);
+            List<ChangePreview.Line> lines = preview.lines().stream()
+                    .map(line -> new ChangePreview.Line(line.description(), Money.of(line.amount(), currency))).toList();
+            return new ChangePreviewPayload(new ChangePreview(Money.of(preview.amountDue(), currency),
+                    Money.of(preview.total(), currency), lines, after.price(), after.recurringTotal(),
+                    valid.terms().interval(), now, now, savings), List.of());
+        } catch (StripeRefusal refusal) {
+            return new ChangePreviewPayload(null, List.of(refusal.userError()));
+        }
+    }
+
+    private SubscriptionChangePayload change(Principal principal, String workspaceId, String action,
+                                             String idempotencyKey, Instant prorationDate,
+                                             Function<Request, Checked> check, AuditAction auditAction,
+                                             CancellationReason reason, String comment) {
+        Workspace workspace = access.manageable(principal, workspaceId);
+        String key = scopedKey(workspace, action, idempotencyKey);
+        Inputs.instant(prorationDate, "prorationDate");
+        Instant now = clock.instant();
+        var target = subscriptions.findChangeTarget(workspace.workspaceId(), now).orElse(null);
+        if (target == null || target.stripeSubscriptionId() == null) {
+            return noSubscription(target);
+        }
+        if (audit.contains(workspace.workspaceId(), key)) {
+            return new SubscriptionChangePayload(target.current(), List.of()); // a retry of a change that went through
+        }
+        Request request = new Request(workspace, target, now);
+        Checked checked = check.apply(request);
+        if (checked instanceof Refused refused) {
+            return new SubscriptionChangePayload(target.current(), refused.errors());
+        }
+        Valid valid = (Valid) checked;
+        Instant prorateAt = prorationDate == null ? now : prorationDate;
+        if (prorateAt.isAfter(now) || prorateAt.isBefore(now.minus(PREVIEW_VALIDITY))
+                || prorateAt.isBefore(target.current().currentPeriod().start())) {
+            return payload(target.current(), UserError.of(Code.PREVIEW_EXPIRED,
+                    "the preview is more than an hour old or from another period: preview the change again",
+                    "input", "prorationDate"));
+        }
+        Subscription current = target.current();
+        List<AuditEntry.Change> changes = differences(current, valid);
+        if (valid.atPeriodEnd()) {
+            return send(principal, request, key, k -> stripe.scheduleAtPeriodEnd(target.stripeSubscriptionId(),
+                    valid.terms(), k), AuditAction.SCHEDULE_PLAN_CHANGE, changes, reason, comment);
+        }
+        return send(principal, request, key, k -> stripe.changeItems(target.stripeSubscriptionId(), valid.terms(),
+                prorateAt, k), auditAction, changes, reason, comment);
+    }
+
+    /**
+     * Sends one change to Stripe while the subscription is marked as being changed under this key, then writes
+     * Stripe's answer, the audit entry and the end of the mark in one transaction. A refusal clears the mark and
+     * changes nothing; no answer leaves the mark until the same key is retried or the lease ends.
+     */
+    private SubscriptionChangePayload send(Principal principal, Request request, String key,
+                                           Function<String, StripeSubscriptionState> call, AuditAction action,
+                                           List<AuditEntry.Change> changes, CancellationReason reason, String comment) {
+        var workspaceId = request.workspace().workspaceId();
+        if (!subscriptions.startChange(workspaceId, key, request.now(), CHANGE_LEASE)) {
+            return payload(request.current(), UserError.of(Code.CONFLICT, "another change to this subscription is "
+                    + "being applied: reload the page and try again in a moment"));
+        }
+        StripeSubscriptionState state;
+        try {
+            state = call.apply(key);
+        } catch (StripeRefusal refusal) {
+            subscriptions.finishChange(workspaceId, key);
+            return payload(request.current(), refusal.userError());
+        } catch (com.subscriptionbff.common.UnavailableException unknownOutcome) {
+            throw unknownOutcome;
+        } catch (RuntimeException e) {
+            subscriptions.finishChange(workspaceId, key);
+            throw e;
+        }
+        transactions.executeWithoutResult(status -> {
+            stripe.record(state, request.now());
+            audit.record(workspaceId, principal.getName(), request.now(), action, changes, reason, comment, key);
+            subscriptions.finishChange(workspaceId, key);
+        });
+        return new SubscriptionChangePayload(
+                subscriptions.findByWorkspaceId(workspaceId, clock.instant()).orElseThrow(), List.of());
+    }
+
+    private static List<AuditEntry.Change> differences(Subscription current, Valid valid) {
+        List<AuditEntry.Change> changes = new ArrayList<>();
+        if (!current.plan().planId().equals(valid.plan().planId())) {
+            changes.add(new AuditEntry.Change("plan", current.plan().code(), valid.plan().code()));
+        }
+        if (current.billingInterval() != valid.terms().interval()) {
+            changes.add(new AuditEntry.Change("billingInterval", current.billingInterval().name(),
+                    valid.terms().interval().name()));
+        }
+        if (current.extraSeats() != valid.terms().extraSeats()) {
+            changes.add(new AuditEntry.Change("extraSeats", Integer.toString(current.extraSeats()),
+                    Integer.toString(valid.terms().extraSeats())));
+        }
+        long credits = valid.terms().extraCreditMillions() * Plan.CREDITS_PER_UNIT;
+        if (current.extraCredits() != credits) {
+            changes.add(new AuditEntry.Change("extraCredits", Long.toString(current.extraCredits()),
+                    Long.toString(credits)));
+        }
+        if (valid.atPeriodEnd()) {
+            changes.add(new AuditEntry.Change("effectiveAt", null, current.currentPeriod().end().toString()));
+        }
+        return changes;
+    }
+
+    private static java.util.Optional<UserError> ended(Subscription current) {
+        if (current.status() == SubscriptionStatus.CANCELED) {
+            return java.util.Optional.of(UserError.of(Code.SUBSCRIPTION_ENDED,
+                    "the subscription has ended: subscribe again instead"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Refused refused(Code code, String message, String... field) {
+        return new Refused(List.of(UserError.of(code, message, field)));
+    }
+
+    private static SubscriptionChangePayload payload(Subscription subscription, UserError error) {
+        return new SubscriptionChangePayload(subscription, List.of(error));
+    }
+
+    private static SubscriptionChangePayload noSubscription(ChangeTarget target) {
+        return new SubscriptionChangePayload(target == null ? null : target.current(),
+                List.of(UserError.of(Code.NO_SUBSCRIPTION, "this workspace has no subscription billed through Stripe")));
+    }
+
+    /** Stripe's idempotency keys are per account: ours are scoped to the workspace and the action. */
+    private static String scopedKey(Workspace workspace, String action, String clientKey) {
+        return "bff:" + workspace.workspaceId() + ":" + action + ":" + Inputs.idempotencyKey(clientKey);
+    }
+}
