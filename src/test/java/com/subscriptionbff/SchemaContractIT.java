@@ -20,6 +20,23 @@ class SchemaContractIT extends IntegrationTest {
         assertThat(report.argumentNullnessErrors()).isEmpty();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.graphql.execution.GraphQlSource graphQlSource;
+
+    /** The documents the front ends ship (the trusted list in production) are valid against the schema. */
+    @Test
+    void everyShippedDocumentIsValid() throws Exception {
+        var documents = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:graphql-allowlist/*.graphql");
+        assertThat(documents).hasSizeGreaterThanOrEqualTo(21);
+        for (var document : documents) {
+            String text = document.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            var parsed = graphql.ParseAndValidate.parseAndValidate(graphQlSource.schema(),
+                    graphql.ExecutionInput.newExecutionInput(text).build());
+            assertThat(parsed.getErrors()).as(document.getFilename()).isEmpty();
+        }
+    }
+
     @Test
     void theDomainSubscriptionTypeIsNotTheRootOfLiveUpdates() {
         as(com.subscriptionbff.demo.DemoData.OWNER)

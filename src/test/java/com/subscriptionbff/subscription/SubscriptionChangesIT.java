@@ -299,9 +299,11 @@ class SubscriptionChangesIT extends IntegrationTest {
     @Test
     void reactivatingAfterThePeriodEndIsRefusedWithAClearMessage() {
         Subscribed team = starter("Too Late BV", "late-owner", 0, 0);
-        mutate("late-owner", "cancelSubscription", "CancelSubscriptionInput", Map.of(
-                "workspaceId", workspaceId(team.workspaceId()), "reason", "TOO_EXPENSIVE", "idempotencyKey", key()))
-                .path("cancelSubscription.userErrors").entityList(Object.class).hasSize(0);
+        // through the document the Settings tab ships
+        as("late-owner").documentName("cancelSubscription").variable("id", workspaceId(team.workspaceId()))
+                .variable("reason", "TOO_EXPENSIVE").variable("key", key()).variable("locale", "fr-FR").execute()
+                .path("cancelSubscription.userErrors").entityList(Object.class).hasSize(0)
+                .path("cancelSubscription.subscription.autoRenew").entity(Boolean.class).isEqualTo(false);
         clock.set(Instant.parse("2026-12-06T00:00:00Z"));
         var late = mutate("late-owner", "reactivateSubscription", "ReactivateSubscriptionInput",
                 Map.of("workspaceId", workspaceId(team.workspaceId()), "idempotencyKey", key()));
@@ -371,7 +373,7 @@ class SubscriptionChangesIT extends IntegrationTest {
     // ---- who may ---------------------------------------------------------------------------------------------------
 
     @Test
-    void aMemberIsForbiddenAndAStrangerFindsNothingAndStripeHearsOfNeither() {
+    void aMemberOrStaffIsForbiddenAndAStrangerFindsNothingAndStripeHearsOfNone() {
         Subscribed team = starter("Roles KG", "roles-owner", 0, 0);
         testData.member(team.workspaceId(), "roles-member", MemberRole.MEMBER);
         testData.user("roles-stranger");
@@ -393,6 +395,9 @@ class SubscriptionChangesIT extends IntegrationTest {
                     .as(document).isEqualTo("FORBIDDEN");
             assertThat(onlyErrorType(as("roles-stranger").document(document.formatted(workspace)).execute()))
                     .as(document).isEqualTo("NOT_FOUND");
+            // staff read every workspace for the helpdesk, and change none
+            assertThat(onlyErrorType(as(com.subscriptionbff.demo.DemoData.STAFF).document(document.formatted(workspace))
+                    .execute())).as(document).isEqualTo("FORBIDDEN");
         }
         assertThat(stripe.received("/v1/subscriptions/" + team.subscriptionId())).isEmpty();
         assertThat(stripe.received("/v1/billing_portal").stream()
