@@ -7,7 +7,9 @@ import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
+import com.stripe.model.PaymentMethod;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.model.SubscriptionSchedule;
@@ -230,6 +232,30 @@ public class StripeGateway {
                 .build();
         return call("open the checkout page", () ->
                 client.checkout().sessions().create(params, key(idempotencyKey)).getUrl());
+    }
+
+    // ---- reads, for the webhook handler and the reconciler (never on a query's path) ----------------------------
+
+    PaymentMethod paymentMethod(String id) {
+        return call("read the payment method", () -> client.paymentMethods().retrieve(id));
+    }
+
+    Subscription subscription(String id) {
+        return call("read the subscription", () -> client.subscriptions().retrieve(id));
+    }
+
+    SubscriptionSchedule schedule(String id) {
+        return call("read the subscription schedule", () -> client.subscriptionSchedules().retrieve(id));
+    }
+
+    /** The customer's newest invoices, the Billing tab's first pages. */
+    List<Invoice> recentInvoices(String customerId, long limit) {
+        return call("read the invoices", () -> client.invoices().list(
+                com.stripe.param.InvoiceListParams.builder().setCustomer(customerId).setLimit(limit).build()).getData());
+    }
+
+    Customer customer(String id) {
+        return call("read the customer", () -> client.customers().retrieve(id));
     }
 
     /** Writes Stripe's answer into the read model; call it inside the transaction that records the change. */

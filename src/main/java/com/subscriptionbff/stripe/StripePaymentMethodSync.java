@@ -58,6 +58,10 @@ class StripePaymentMethodSync {
                 .execute();
     }
 
+    boolean isShown(String paymentMethodId) {
+        return db.fetchExists(PAYMENT_METHODS, PAYMENT_METHODS.STRIPE_PAYMENT_METHOD_ID.eq(paymentMethodId));
+    }
+
     void detached(PaymentMethod method, Instant eventCreated) {
         db.deleteFrom(PAYMENT_METHODS)
                 .where(PAYMENT_METHODS.STRIPE_PAYMENT_METHOD_ID.eq(method.getId()))

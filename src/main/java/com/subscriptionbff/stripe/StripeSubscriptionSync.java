@@ -66,6 +66,24 @@ class StripeSubscriptionSync {
         }
     }
 
+    /**
+     * From a subscription_schedule event: an active schedule with a next phase is the scheduled change; a released,
+     * cancelled or completed one leaves none.
+     */
+    void applySchedule(SubscriptionSchedule schedule) {
+        UUID workspaceId = customers.workspaceOf(schedule.getCustomer());
+        if ("active".equals(schedule.getStatus()) || "not_started".equals(schedule.getStatus())) {
+            applySchedule(workspaceId, schedule);
+        } else {
+            db.update(SUBSCRIPTIONS)
+                    .setNull(SUBSCRIPTIONS.SCHEDULED_PLAN_ID).setNull(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL)
+                    .setNull(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT).setNull(SUBSCRIPTIONS.STRIPE_SCHEDULE_ID)
+                    .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
+                    .and(SUBSCRIPTIONS.STRIPE_SCHEDULE_ID.eq(schedule.getId()))
+                    .execute();
+        }
+    }
+
     /** The phase after the current one is the change waiting for the period end. */
     private void applySchedule(UUID workspaceId, SubscriptionSchedule schedule) {
         var phases = schedule.getPhases();

@@ -33,7 +33,7 @@ import java.util.UUID;
         properties = {"bff.demo.enabled=true", "bff.demo.bulk-workspaces=150",
                 "bff.stripe.webhook-secret=" + IntegrationTest.STRIPE_WEBHOOK_SECRET,
                 "bff.stripe.secret-key=sk_test_standin", "bff.stripe.read-timeout=2s",
-                "bff.stripe.max-network-retries=0", "bff.return-urls.allowed=https://app.example.com/billing"})
+                "bff.stripe.max-network-retries=0", "bff.stripe.reconcile.every=PT24H", "bff.return-urls.allowed=https://app.example.com/billing"})
 @AutoConfigureHttpGraphQlTester
 @Import({IntegrationTest.TestClockConfiguration.class, TestData.class})
 public abstract class IntegrationTest {

@@ -66,6 +66,9 @@ public final class StripeStandIn {
     private record Item(String id, String priceId, long quantity) {
     }
 
+    private record Card(String id, String customer, String brand, String last4, long expMonth, long expYear) {
+    }
+
     private record Stored(String paramsFingerprint, int status, String body) {
     }
 
@@ -91,6 +94,9 @@ public final class StripeStandIn {
     private final Map<String, JsonObject> subscriptions = new HashMap<>();
     private final Map<String, List<Item>> items = new HashMap<>();
     private final Map<String, JsonObject> schedules = new HashMap<>();
+    private final Map<String, String> defaultCards = new HashMap<>();
+    private final Map<String, Card> cards = new HashMap<>();
+    private final Map<String, List<JsonObject>> invoicesByCustomer = new HashMap<>();
     private final Map<String, Stored> idempotent = new HashMap<>();
     private final List<Received> received = new ArrayList<>();
     private final List<Charge> charges = new ArrayList<>();
@@ -159,6 +165,54 @@ public final class StripeStandIn {
         quantitiesByPrice.forEach((price, quantity) -> list.add(new Item(newId("si"), price, quantity)));
         items.put(id, list);
         subscriptions.put(id, subscription);
+    }
+
+    /** A card attached to the customer and made its default (as the billing portal does). */
+    public synchronized void defaultCard(String customer, String paymentMethodId, String brand, String last4,
+                                         long expMonth, long expYear) {
+        cards.put(paymentMethodId, new Card(paymentMethodId, customer, brand, last4, expMonth, expYear));
+        defaultCards.put(customer, paymentMethodId);
+    }
+
+    /**
+     * Stripe renews the subscription on its own: the period moves on by one interval and a paid invoice is issued.
+     * Tests use it for renewals whose events never reached the service.
+     */
+    public synchronized String renew(String subscriptionId) {
+        JsonObject subscription = existingSubscription(subscriptionId);
+        Instant start = Instant.ofEpochSecond(subscription.get("current_period_end_internal").getAsLong());
+        String interval = prices.get(items.get(subscriptionId).getFirst().priceId()).interval();
+        Instant end = interval.equals("year") ? start.atOffset(ZoneOffset.UTC).plusYears(1).toInstant()
+                : start.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
+        subscription.addProperty("current_period_start_internal", start.getEpochSecond());
+        subscription.addProperty("current_period_end_internal", end.getEpochSecond());
+        long total = items.get(subscriptionId).stream()
+                .mapToLong(item -> prices.get(item.priceId()).unitAmount() * item.quantity()).sum();
+        JsonObject invoice = fixture("invoice");
+        String id = newId("in");
+        invoice.addProperty("id", id);
+        invoice.addProperty("number", "STANDIN-" + id.substring(id.length() - 4));
+        invoice.addProperty("customer", subscription.get("customer").getAsString());
+        invoice.addProperty("status", "paid");
+        invoice.addProperty("currency", "eur");
+        invoice.addProperty("total", total);
+        invoice.addProperty("subtotal", total);
+        invoice.addProperty("amount_due", total);
+        invoice.addProperty("amount_paid", total);
+        invoice.addProperty("created", start.getEpochSecond());
+        invoice.addProperty("period_start", start.getEpochSecond());
+        invoice.addProperty("period_end", end.getEpochSecond());
+        invoice.addProperty("invoice_pdf", "https://pay.stripe.com/invoice/" + id + "/pdf");
+        invoice.addProperty("hosted_invoice_url", "https://invoice.stripe.com/i/" + id);
+        JsonObject details = new JsonObject();
+        details.addProperty("subscription", subscriptionId);
+        JsonObject parent = new JsonObject();
+        parent.addProperty("type", "subscription_details");
+        parent.add("subscription_details", details);
+        invoice.add("parent", parent);
+        invoicesByCustomer.computeIfAbsent(subscription.get("customer").getAsString(), c -> new ArrayList<>())
+                .addFirst(invoice);
+        return id;
     }
 
     /** The next write (POST) whose path starts with `pathPrefix` fails this way. */
@@ -264,6 +318,31 @@ public final class StripeStandIn {
         if (method.equals("GET") && parts.length == 3 && parts[1].equals("subscriptions")) {
             existingSubscription(parts[2]);
             return ok(render(parts[2]));
+        }
+        if (method.equals("GET") && parts.length == 3 && parts[1].equals("subscription_schedules")) {
+            return ok(existingSchedule(parts[2]));
+        }
+        if (method.equals("GET") && parts.length == 3 && parts[1].equals("customers")) {
+            JsonObject customer = fixture("customer");
+            customer.addProperty("id", parts[2]);
+            JsonObject settings = customer.getAsJsonObject("invoice_settings");
+            String card = defaultCards.get(parts[2]);
+            settings.add("default_payment_method", card == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(card));
+            return ok(customer);
+        }
+        if (method.equals("GET") && parts.length == 3 && parts[1].equals("payment_methods")) {
+            return ok(paymentMethod(parts[2]));
+        }
+        if (method.equals("GET") && path.equals("/v1/invoices")) {
+            JsonObject list = new JsonObject();
+            list.addProperty("object", "list");
+            list.addProperty("url", "/v1/invoices");
+            list.addProperty("has_more", false);
+            JsonArray data = new JsonArray();
+            invoicesByCustomer.getOrDefault(params.get("customer"), List.of()).stream()
+                    .limit(Long.parseLong(params.getOrDefault("limit", "10"))).forEach(data::add);
+            list.add("data", data);
+            return ok(list);
         }
         if (method.equals("POST") && parts.length == 3 && parts[1].equals("subscriptions")) {
             return ok(updateSubscription(parts[2], params, declineCard));
@@ -604,6 +683,24 @@ public final class StripeStandIn {
         });
         session.add("metadata", metadata);
         return session;
+    }
+
+    private JsonObject paymentMethod(String id) {
+        Card card = cards.get(id);
+        if (card == null) {
+            throw new RefusedException(404, error("invalid_request_error", "resource_missing",
+                    "No such PaymentMethod: '" + id + "'"));
+        }
+        JsonObject method = fixture("payment_method");
+        method.addProperty("id", id);
+        method.addProperty("type", "card");
+        method.addProperty("customer", card.customer());
+        JsonObject details = method.getAsJsonObject("card");
+        details.addProperty("brand", card.brand());
+        details.addProperty("last4", card.last4());
+        details.addProperty("exp_month", card.expMonth());
+        details.addProperty("exp_year", card.expYear());
+        return method;
     }
 
     // ---- rendering ------------------------------------------------------------------------------------------------
