@@ -203,6 +203,36 @@ class StripeReconcilerIT extends IntegrationTest {
                 .isEqualTo(Instant.ofEpochSecond(trialEnd));
     }
 
+    @Test
+    void aSubscriptionThatEndedKeepsThePurchasedCreditsButNoMonthlyOnes() throws Exception {
+        Subscribed team = testData.subscribed("Ended Credits Kft", "ended-owner", "team-starter", BillingInterval.MONTH,
+                0, 0, SubscriptionStatus.ACTIVE);
+        db.insertInto(com.subscriptionbff.db.Tables.CREDIT_BALANCES)
+                .set(com.subscriptionbff.db.Tables.CREDIT_BALANCES.WORKSPACE_ID, team.workspaceId())
+                .set(com.subscriptionbff.db.Tables.CREDIT_BALANCES.PURCHASED_REMAINING, 3_000_000L).execute();
+        long start = NOW.minus(Duration.ofDays(40)).getEpochSecond();
+        long end = NOW.minus(Duration.ofDays(10)).getEpochSecond();
+        String ended = """
+                {"id":"%s","object":"subscription","customer":"%s","status":"canceled","cancel_at_period_end":false,
+                 "canceled_at":%d,"ended_at":%d,"trial_start":null,"trial_end":null,"schedule":null,
+                 "cancellation_details":{"comment":null,"feedback":"too_expensive","reason":"cancellation_requested"},
+                 "items":{"object":"list","has_more":false,"url":"/v1/subscription_items","data":[
+                   {"id":"si_ended","object":"subscription_item","quantity":1,
+                    "price":{"id":"price_team_starter_monthly","object":"price"},
+                    "current_period_start":%d,"current_period_end":%d}]}}"""
+                .formatted(team.subscriptionId(), team.customerId(), start, end, start, end);
+        assertThat(deliver(event("evt_subscription_ended", "customer.subscription.deleted", ended)).statusCode())
+                .isEqualTo(200);
+        var page = as("ended-owner").document("query($id: ID!) { workspace(id: $id) { "
+                + "subscription { status autoRenew endsAt } credits { includedMonthly purchasedRemaining remaining } } }")
+                .variable("id", workspaceId(team.workspaceId())).execute();
+        page.path("workspace.subscription.status").entity(String.class).isEqualTo("CANCELED");
+        page.path("workspace.subscription.endsAt").entity(Instant.class).isEqualTo(Instant.ofEpochSecond(end));
+        page.path("workspace.credits.includedMonthly").entity(Long.class).isEqualTo(0L);
+        page.path("workspace.credits.purchasedRemaining").entity(Long.class).isEqualTo(3_000_000L);
+        page.path("workspace.credits.remaining").entity(Long.class).isEqualTo(3_000_000L);
+    }
+
     private HttpResponse<String> deliver(String payload) throws Exception {
         long timestamp = Instant.now().getEpochSecond();
         Mac mac = Mac.getInstance("HmacSHA256");
