@@ -75,7 +75,12 @@ class SubscriptionChanges {
         }
     }
 
-    private sealed interface Checked permits Refused, Valid {
+    private sealed interface Checked permits Refused, Valid, Send {
+    }
+
+    /** A checked change, ready for Stripe: the call (given the idempotency key) and what the audit log records. */
+    private record Send(Function<String, StripeSubscriptionState> call, AuditAction action,
+                        List<AuditEntry.Change> changes, CancellationReason reason, String comment) implements Checked {
     }
 
     private record Refused(List<UserError> errors) implements Checked {
@@ -229,87 +234,62 @@ class SubscriptionChanges {
 
     SubscriptionChangePayload cancelScheduledPlanChange(Principal principal,
                                                         SubscriptionChangeInputs.CancelScheduledPlanChangeInput input) {
-        Workspace workspace = access.manageable(principal, input.workspaceId());
-        String key = scopedKey(workspace, "cancelScheduledPlanChange", input.idempotencyKey());
-        Instant now = clock.instant();
-        var target = subscriptions.findChangeTarget(workspace.workspaceId(), now).orElse(null);
-        if (target == null || target.stripeSubscriptionId() == null) {
-            return noSubscription(target);
-        }
-        if (audit.contains(workspace.workspaceId(), key)) {
-            return new SubscriptionChangePayload(target.current(), List.of()); // a retry of a change that went through
-        }
-        var scheduled = target.current().scheduledChange();
-        if (target.stripeScheduleId() == null || scheduled == null) {
-            return payload(target.current(), UserError.of(Code.NO_SCHEDULED_CHANGE, "no plan change is scheduled"));
-        }
-        return send(principal, new Request(workspace, target, now), key,
-                k -> stripe.releaseSchedule(target.stripeSubscriptionId(), target.stripeScheduleId(), k),
-                AuditAction.WITHDRAW_SCHEDULED_PLAN_CHANGE,
-                List.of(new AuditEntry.Change("scheduledPlan", scheduled.plan().code(), null)), null, null);
+        return apply(principal, input.workspaceId(), "cancelScheduledPlanChange", input.idempotencyKey(), request -> {
+            var target = request.target();
+            var scheduled = request.current().scheduledChange();
+            if (target.stripeScheduleId() == null || scheduled == null) {
+                return refused(Code.NO_SCHEDULED_CHANGE, "no plan change is scheduled");
+            }
+            return new Send(key -> stripe.releaseSchedule(target.stripeSubscriptionId(), target.stripeScheduleId(), key),
+                    AuditAction.WITHDRAW_SCHEDULED_PLAN_CHANGE,
+                    List.of(new AuditEntry.Change("scheduledPlan", scheduled.plan().code(), null)), null, null);
+        });
     }
 
     // ---- cancel and reactivate ------------------------------------------------------------------------------------
 
     SubscriptionChangePayload cancelSubscription(Principal principal,
                                                  SubscriptionChangeInputs.CancelSubscriptionInput input) {
-        Workspace workspace = access.manageable(principal, input.workspaceId());
-        String key = scopedKey(workspace, "cancelSubscription", input.idempotencyKey());
         if (input.reason() == null) {
             throw new BadRequestException("reason is required");
         }
         String comment = Inputs.text(input.comment() == null || input.comment().isBlank() ? null
                 : input.comment().strip(), "comment", 2000);
-        Instant now = clock.instant();
-        var target = subscriptions.findChangeTarget(workspace.workspaceId(), now).orElse(null);
-        if (target == null || target.stripeSubscriptionId() == null) {
-            return noSubscription(target);
-        }
-        if (audit.contains(workspace.workspaceId(), key)) {
-            return new SubscriptionChangePayload(target.current(), List.of()); // a retry of a change that went through
-        }
-        Subscription current = target.current();
-        var ended = ended(current);
-        if (ended.isPresent()) {
-            return payload(current, ended.get());
-        }
-        if (current.cancelAtPeriodEnd()) {
-            return payload(current, UserError.of(Code.ALREADY_CANCELED, "the subscription is already cancelled: it "
-                    + "ends on " + current.endsAt()));
-        }
-        return send(principal, new Request(workspace, target, now), key,
-                k -> stripe.cancelAtPeriodEnd(target.stripeSubscriptionId(), input.reason(), comment, k),
-                AuditAction.CANCEL_SUBSCRIPTION, List.of(new AuditEntry.Change("autoRenew", "true", "false")),
-                input.reason(), comment);
+        return apply(principal, input.workspaceId(), "cancelSubscription", input.idempotencyKey(), request -> {
+            Subscription current = request.current();
+            var ended = ended(current);
+            if (ended.isPresent()) {
+                return new Refused(List.of(ended.get()));
+            }
+            if (current.cancelAtPeriodEnd()) {
+                return refused(Code.ALREADY_CANCELED, "the subscription is already cancelled: it ends on "
+                        + current.endsAt());
+            }
+            return new Send(key -> stripe.cancelAtPeriodEnd(request.target().stripeSubscriptionId(), input.reason(),
+                    comment, key), AuditAction.CANCEL_SUBSCRIPTION,
+                    List.of(new AuditEntry.Change("autoRenew", "true", "false")), input.reason(), comment);
+        });
     }
 
     SubscriptionChangePayload reactivateSubscription(Principal principal,
                                                      SubscriptionChangeInputs.ReactivateSubscriptionInput input) {
-        Workspace workspace = access.manageable(principal, input.workspaceId());
-        String key = scopedKey(workspace, "reactivateSubscription", input.idempotencyKey());
-        Instant now = clock.instant();
-        var target = subscriptions.findChangeTarget(workspace.workspaceId(), now).orElse(null);
-        if (target == null || target.stripeSubscriptionId() == null) {
-            return noSubscription(target);
-        }
-        if (audit.contains(workspace.workspaceId(), key)) {
-            return new SubscriptionChangePayload(target.current(), List.of()); // a retry of a change that went through
-        }
-        Subscription current = target.current();
-        var ended = ended(current);
-        if (ended.isPresent()) {
-            return payload(current, ended.get());
-        }
-        if (!current.cancelAtPeriodEnd()) {
-            return payload(current, UserError.of(Code.NOT_CANCELED, "the subscription is not cancelled: it renews"));
-        }
-        if (!now.isBefore(current.currentPeriod().end())) {
-            return payload(current, UserError.of(Code.SUBSCRIPTION_ENDED, "the subscription ended on "
-                    + current.currentPeriod().end() + ": subscribe again instead"));
-        }
-        return send(principal, new Request(workspace, target, now), key,
-                k -> stripe.reactivate(target.stripeSubscriptionId(), k), AuditAction.REACTIVATE_SUBSCRIPTION,
-                List.of(new AuditEntry.Change("autoRenew", "false", "true")), null, null);
+        return apply(principal, input.workspaceId(), "reactivateSubscription", input.idempotencyKey(), request -> {
+            Subscription current = request.current();
+            var ended = ended(current);
+            if (ended.isPresent()) {
+                return new Refused(List.of(ended.get()));
+            }
+            if (!current.cancelAtPeriodEnd()) {
+                return refused(Code.NOT_CANCELED, "the subscription is not cancelled: it renews");
+            }
+            if (!request.now().isBefore(current.currentPeriod().end())) {
+                return refused(Code.SUBSCRIPTION_ENDED, "the subscription ended on " + current.currentPeriod().end()
+                        + ": subscribe again instead");
+            }
+            return new Send(key -> stripe.reactivate(request.target().stripeSubscriptionId(), key),
+                    AuditAction.REACTIVATE_SUBSCRIPTION, List.of(new AuditEntry.Change("autoRenew", "false", "true")),
+                    null, null);
+        });
     }
 
     // ---- the common path ------------------------------------------------------------------------------------------
@@ -352,42 +332,58 @@ class SubscriptionChanges {
         }
     }
 
+    /** A change of plan terms (items): checked, then sent now (prorated) or scheduled for the period end. */
     private SubscriptionChangePayload change(Principal principal, String workspaceId, String action,
                                              String idempotencyKey, Instant prorationDate,
                                              Function<Request, Checked> check, AuditAction auditAction,
                                              CancellationReason reason, String comment) {
+        Inputs.instant(prorationDate, "prorationDate");
+        return apply(principal, workspaceId, action, idempotencyKey, request -> {
+            Checked checked = check.apply(request);
+            if (!(checked instanceof Valid valid)) {
+                return checked;
+            }
+            Subscription current = request.current();
+            String subscriptionId = request.target().stripeSubscriptionId();
+            List<AuditEntry.Change> changes = differences(current, valid);
+            if (valid.atPeriodEnd()) {
+                return new Send(key -> stripe.scheduleAtPeriodEnd(subscriptionId, valid.terms(), key),
+                        AuditAction.SCHEDULE_PLAN_CHANGE, changes, reason, comment);
+            }
+            Instant now = request.now();
+            Instant prorateAt = prorationDate == null ? now : prorationDate;
+            if (prorateAt.isAfter(now) || prorateAt.isBefore(now.minus(PREVIEW_VALIDITY))
+                    || prorateAt.isBefore(current.currentPeriod().start())) {
+                return refused(Code.PREVIEW_EXPIRED, "the preview is more than an hour old or from another period: "
+                        + "preview the change again", "input", "prorationDate");
+            }
+            return new Send(key -> stripe.changeItems(subscriptionId, valid.terms(), prorateAt, key), auditAction,
+                    changes, reason, comment);
+        });
+    }
+
+    /**
+     * The path of every change: owners and admins only, a subscription billed through Stripe, a retry of a change
+     * that went through answered as it is, the business checks, then Stripe.
+     */
+    private SubscriptionChangePayload apply(Principal principal, String workspaceId, String action,
+                                            String idempotencyKey, Function<Request, Checked> check) {
         Workspace workspace = access.manageable(principal, workspaceId);
         String key = scopedKey(workspace, action, idempotencyKey);
-        Inputs.instant(prorationDate, "prorationDate");
         Instant now = clock.instant();
         var target = subscriptions.findChangeTarget(workspace.workspaceId(), now).orElse(null);
         if (target == null || target.stripeSubscriptionId() == null) {
             return noSubscription(target);
         }
         if (audit.contains(workspace.workspaceId(), key)) {
-            return new SubscriptionChangePayload(target.current(), List.of()); // a retry of a change that went through
+            return new SubscriptionChangePayload(target.current(), List.of());
         }
         Request request = new Request(workspace, target, now);
-        Checked checked = check.apply(request);
-        if (checked instanceof Refused refused) {
-            return new SubscriptionChangePayload(target.current(), refused.errors());
-        }
-        Valid valid = (Valid) checked;
-        Instant prorateAt = prorationDate == null ? now : prorationDate;
-        if (prorateAt.isAfter(now) || prorateAt.isBefore(now.minus(PREVIEW_VALIDITY))
-                || prorateAt.isBefore(target.current().currentPeriod().start())) {
-            return payload(target.current(), UserError.of(Code.PREVIEW_EXPIRED,
-                    "the preview is more than an hour old or from another period: preview the change again",
-                    "input", "prorationDate"));
-        }
-        Subscription current = target.current();
-        List<AuditEntry.Change> changes = differences(current, valid);
-        if (valid.atPeriodEnd()) {
-            return send(principal, request, key, k -> stripe.scheduleAtPeriodEnd(target.stripeSubscriptionId(),
-                    valid.terms(), k), AuditAction.SCHEDULE_PLAN_CHANGE, changes, reason, comment);
-        }
-        return send(principal, request, key, k -> stripe.changeItems(target.stripeSubscriptionId(), valid.terms(),
-                prorateAt, k), auditAction, changes, reason, comment);
+        return switch (check.apply(request)) {
+            case Refused refused -> new SubscriptionChangePayload(target.current(), refused.errors());
+            case Send send -> send(principal, request, key, send);
+            case Valid valid -> throw new IllegalStateException("a checked change must be sent: " + valid);
+        };
     }
 
     /**
@@ -395,9 +391,7 @@ class SubscriptionChanges {
      * Stripe's answer, the audit entry and the end of the mark in one transaction. A refusal clears the mark and
      * changes nothing; no answer leaves the mark until the same key is retried or the lease ends.
      */
-    private SubscriptionChangePayload send(Principal principal, Request request, String key,
-                                           Function<String, StripeSubscriptionState> call, AuditAction action,
-                                           List<AuditEntry.Change> changes, CancellationReason reason, String comment) {
+    private SubscriptionChangePayload send(Principal principal, Request request, String key, Send change) {
         var workspaceId = request.workspace().workspaceId();
         if (!subscriptions.startChange(workspaceId, key, request.now(), CHANGE_LEASE)) {
             return payload(request.current(), UserError.of(Code.CONFLICT, "another change to this subscription is "
@@ -405,7 +399,7 @@ class SubscriptionChanges {
         }
         StripeSubscriptionState state;
         try {
-            state = call.apply(key);
+            state = change.call().apply(key);
         } catch (StripeRefusal refusal) {
             subscriptions.finishChange(workspaceId, key);
             return payload(request.current(), refusal.userError());
@@ -417,7 +411,8 @@ class SubscriptionChanges {
         }
         transactions.executeWithoutResult(status -> {
             stripe.record(state, request.now());
-            audit.record(workspaceId, principal.getName(), request.now(), action, changes, reason, comment, key);
+            audit.record(workspaceId, principal.getName(), request.now(), change.action(), change.changes(),
+                    change.reason(), change.comment(), key);
             subscriptions.finishChange(workspaceId, key);
         });
         return new SubscriptionChangePayload(
