@@ -313,6 +313,69 @@ class SubscriptionChangesIT extends IntegrationTest {
         assertThat(stripe.executedWrites("/v1/subscriptions/" + team.subscriptionId())).hasSize(1);
     }
 
+    @Test
+    void everyOtherRefusalIsAUserErrorAndStripeHearsNothing() {
+        Subscribed team = starter("Other Refusals SL", "others-owner", 1, 0);
+        String workspace = workspaceId(team.workspaceId());
+        String pro = planId("team-pro");
+        String starterPlan = planId("team-starter");
+        record Refusal(String mutation, String inputType, Map<String, Object> input, String code) {
+        }
+        for (Refusal refusal : List.of(
+                new Refusal("changePlan", "ChangePlanInput", Map.of("workspaceId", workspace,
+                        "planId", "UGxhbjowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwOTk", "idempotencyKey", key()),
+                        "PLAN_UNAVAILABLE"),
+                new Refusal("changePlan", "ChangePlanInput", Map.of("workspaceId", workspace, "planId", starterPlan,
+                        "idempotencyKey", key()), "NO_CHANGE"),
+                new Refusal("customizePlan", "CustomizePlanInput", Map.of("workspaceId", workspace, "extraSeats", 2,
+                        "prorationDate", NOW.minus(Duration.ofHours(2)).toString(), "idempotencyKey", key()),
+                        "PREVIEW_EXPIRED"),
+                new Refusal("customizePlan", "CustomizePlanInput", Map.of("workspaceId", workspace, "extraSeats", 2,
+                        "prorationDate", NOW.plus(Duration.ofMinutes(5)).toString(), "idempotencyKey", key()),
+                        "PREVIEW_EXPIRED"),
+                new Refusal("reactivateSubscription", "ReactivateSubscriptionInput", Map.of("workspaceId", workspace,
+                        "idempotencyKey", key()), "NOT_CANCELED"))) {
+            mutate("others-owner", refusal.mutation(), refusal.inputType(), refusal.input())
+                    .path(refusal.mutation() + ".userErrors[0].code").entity(String.class).isEqualTo(refusal.code());
+        }
+        // a malformed key is a bad request, not a refusal
+        assertThat(onlyErrorType(customize("others-owner", team, 2, 0, "short"))).isEqualTo("BAD_REQUEST");
+        assertThat(stripe.executedWrites("/v1/subscriptions/" + team.subscriptionId())).isEmpty();
+
+        // while a downgrade waits for the period end, the add-ons stay as they are
+        Subscribed scheduled = testData.subscribed("Scheduled Refusal AS", "scheduled-owner", "team-pro",
+                BillingInterval.MONTH, 0, 0, SubscriptionStatus.ACTIVE);
+        mutate("scheduled-owner", "changePlan", "ChangePlanInput", Map.of("workspaceId",
+                workspaceId(scheduled.workspaceId()), "planId", starterPlan, "idempotencyKey", key()))
+                .path("changePlan.subscription.scheduledChange.plan.code").entity(String.class).isEqualTo("team-starter");
+        customize("scheduled-owner", scheduled, 3, 0, key())
+                .path("customizePlan.userErrors[0].code").entity(String.class).isEqualTo("NOT_ALLOWED");
+        mutate("scheduled-owner", "switchToAnnualBilling", "SwitchToAnnualBillingInput", Map.of("workspaceId",
+                workspaceId(scheduled.workspaceId()), "idempotencyKey", key()))
+                .path("switchToAnnualBilling.userErrors[0].code").entity(String.class).isEqualTo("NOT_ALLOWED");
+        // an upgrade now supersedes the downgrade: Stripe releases the schedule first
+        mutate("scheduled-owner", "changePlan", "ChangePlanInput", Map.of("workspaceId",
+                workspaceId(scheduled.workspaceId()), "planId", planId("enterprise"), "idempotencyKey", key()))
+                .path("changePlan.subscription.scheduledChange").valueIsNull()
+                .path("changePlan.subscription.plan.code").entity(String.class).isEqualTo("enterprise");
+        assertThat(stripe.executedWrites("/v1/subscription_schedules/")).last()
+                .satisfies(release -> assertThat(release.path()).endsWith("/release"));
+
+        // an ended subscription takes no change; a workspace billed elsewhere has nothing to change
+        Subscribed ended = testData.subscribed("Ended Refusal SRL", "ended-refusal-owner", "team-starter",
+                BillingInterval.MONTH, 0, 0, SubscriptionStatus.ACTIVE);
+        db.update(SUBSCRIPTIONS).set(SUBSCRIPTIONS.STATUS, SubscriptionStatus.CANCELED)
+                .set(SUBSCRIPTIONS.ENDED_AT, NOW).where(SUBSCRIPTIONS.WORKSPACE_ID.eq(ended.workspaceId())).execute();
+        mutate("ended-refusal-owner", "cancelSubscription", "CancelSubscriptionInput", Map.of("workspaceId",
+                workspaceId(ended.workspaceId()), "reason", "OTHER", "idempotencyKey", key()))
+                .path("cancelSubscription.userErrors[0].code").entity(String.class).isEqualTo("SUBSCRIPTION_ENDED");
+        var unbilled = testData.workspace("Unbilled Ltd", "Europe/London", "unbilled-owner");
+        mutate("unbilled-owner", "customizePlan", "CustomizePlanInput", Map.of("workspaceId", workspaceId(unbilled),
+                "extraSeats", 1, "idempotencyKey", key()))
+                .path("customizePlan.userErrors[0].code").entity(String.class).isEqualTo("NO_SUBSCRIPTION");
+        assertThat(stripe.executedWrites("/v1/subscriptions/" + ended.subscriptionId())).isEmpty();
+    }
+
     // ---- payment method and credits -------------------------------------------------------------------------------
 
     @Test
@@ -364,6 +427,13 @@ class SubscriptionChangesIT extends IntegrationTest {
                 .containsEntry("line_items[0][quantity]", "3")
                 .containsEntry("metadata[credits]", "3000000");
 
+        as("buyer-owner").document(document).variable("input", Map.of(
+                        "workspaceId", workspaceId(team.workspaceId()), "millions", 2,
+                        "returnUrl", "https://app.example.com.evil.example/billing", "idempotencyKey", key())).execute()
+                .path("buyCredits.userErrors[0].code").entity(String.class).isEqualTo("RETURN_URL_NOT_ALLOWED")
+                .path("buyCredits.checkoutUrl").valueIsNull();
+        assertThat(stripe.received("/v1/checkout/sessions"))
+                .filteredOn(r -> team.customerId().equals(r.params().get("customer"))).hasSize(1);
         as("buyer-owner").document(document).variable("input", Map.of(
                         "workspaceId", workspaceId(team.workspaceId()), "millions", 0,
                         "returnUrl", "https://app.example.com/billing", "idempotencyKey", key())).execute()
