@@ -34,6 +34,10 @@ public class ReturnUrls {
         if (!candidate.isAbsolute() || candidate.getHost() == null || candidate.getRawUserInfo() != null) {
             return false;
         }
+        String rawPath = candidate.getRawPath() == null ? "" : candidate.getRawPath().toLowerCase(Locale.ROOT);
+        if (rawPath.contains("%2e") || rawPath.contains("%2f") || rawPath.contains("%5c") || rawPath.contains("\\")) {
+            return false; // encoded dots or slashes that a browser would resolve after this check
+        }
         return allowed.stream().anyMatch(prefix ->
                 prefix.getScheme().equalsIgnoreCase(candidate.getScheme())
                         && prefix.getHost().toLowerCase(Locale.ROOT).equals(candidate.getHost().toLowerCase(Locale.ROOT))

@@ -59,11 +59,13 @@ class StripeEventHandler {
     /** True when this call applied the event, false when it had been applied meanwhile; throws when it failed. */
     boolean process(Event event) {
         try {
+            // a Stripe read happens before the transaction: no connection or event lock is held while waiting
+            PaymentMethod newDefaultCard = newDefaultCard(event);
             return Boolean.TRUE.equals(transactions.execute(status -> {
                 if (!events.claim(event.getId())) {
                     return false;
                 }
-                handle(event);
+                handle(event, newDefaultCard);
                 events.processed(event.getId());
                 return true;
             }));
@@ -74,7 +76,7 @@ class StripeEventHandler {
         }
     }
 
-    private void handle(Event event) {
+    private void handle(Event event, PaymentMethod newDefaultCard) {
         Instant created = Instant.ofEpochSecond(event.getCreated());
         String type = event.getType();
         if (INVOICE_EVENTS.contains(type)) {
@@ -88,21 +90,23 @@ class StripeEventHandler {
             paymentMethods.attached((PaymentMethod) object(event), created);
         } else if (type.equals("payment_method.detached")) {
             paymentMethods.detached((PaymentMethod) object(event), created);
-        } else if (type.equals("customer.updated")) {
-            defaultPaymentMethodChanged((Customer) object(event), created);
+        } else if (newDefaultCard != null) {
+            paymentMethods.attached(newDefaultCard, created);
         } else if (type.equals("checkout.session.completed") || type.equals("checkout.session.async_payment_succeeded")) {
             purchases.apply((Session) object(event));
         }
         // other types are stored and acknowledged
     }
 
-    /** A new default card (set in the portal) becomes the card the Overview shows; its details come from Stripe. */
-    private void defaultPaymentMethodChanged(Customer customer, Instant created) {
-        var settings = customer.getInvoiceSettings();
-        String defaultMethod = settings == null ? null : settings.getDefaultPaymentMethod();
-        if (defaultMethod != null && !paymentMethods.isShown(defaultMethod)) {
-            paymentMethods.attached(gateway.paymentMethod(defaultMethod), created);
+    /** customer.updated with a new default card (set in the portal): its details come from Stripe. */
+    private PaymentMethod newDefaultCard(Event event) {
+        if (!event.getType().equals("customer.updated")) {
+            return null;
         }
+        var settings = ((Customer) object(event)).getInvoiceSettings();
+        String defaultMethod = settings == null ? null : settings.getDefaultPaymentMethod();
+        return defaultMethod == null || paymentMethods.isShown(defaultMethod) ? null
+                : gateway.paymentMethod(defaultMethod);
     }
 
     /** The event's object; events of another API version are read as well as they can be. */

@@ -168,6 +168,9 @@ public class StripeGateway {
             SubscriptionItem base = baseItem(current);
             var now = SubscriptionScheduleUpdateParams.Phase.builder()
                     .setStartDate(base.getCurrentPeriodStart()).setEndDate(base.getCurrentPeriodEnd());
+            if (current.getTrialEnd() != null && current.getTrialEnd() > base.getCurrentPeriodStart()) {
+                now.setTrialEnd(current.getTrialEnd()); // the phases replace the subscription's: keep its trial
+            }
             for (SubscriptionItem item : current.getItems().getData()) {
                 now.addItem(SubscriptionScheduleUpdateParams.Phase.Item.builder()
                         .setPrice(item.getPrice().getId()).setQuantity(item.getQuantity()).build());
@@ -256,6 +259,11 @@ public class StripeGateway {
 
     Customer customer(String id) {
         return call("read the customer", () -> client.customers().retrieve(id));
+    }
+
+    /** The subscription as Stripe holds it now, to be recorded. */
+    public StripeSubscriptionState current(String subscriptionId) {
+        return new StripeSubscriptionState(subscription(subscriptionId), null);
     }
 
     /** Writes Stripe's answer into the read model; call it inside the transaction that records the change. */

@@ -77,8 +77,9 @@ class StripePrices {
 
     private static String required(String priceId, PlansRecord plan, String what) {
         if (priceId == null) {
-            // the catalog lacks the Stripe price: a configuration problem, not the user's
-            throw new IllegalStateException("plan " + plan.getCode() + " has no Stripe price for " + what);
+            // the catalog lacks the Stripe price: say so, rather than fail the request
+            throw new StripeRefusal(com.subscriptionbff.common.UserError.Code.NOT_ELIGIBLE,
+                    "the " + plan.getName() + " plan is not sold this way (no Stripe price for its " + what + ")");
         }
         return priceId;
     }

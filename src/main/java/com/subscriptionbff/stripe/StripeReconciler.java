@@ -37,6 +37,7 @@ public class StripeReconciler {
     /** A renewal's events normally arrive within minutes of the period end. */
     static final Duration OVERDUE_AFTER = Duration.ofMinutes(30);
     static final int BATCH = 100;
+    static final int MAX_ATTEMPTS = 20;
     static final long INVOICES_READ = 24;
 
     private final DSLContext db;
@@ -74,6 +75,8 @@ public class StripeReconciler {
         int retried = 0;
         for (var stored : db.select(STRIPE_EVENTS.ID, STRIPE_EVENTS.PAYLOAD).from(STRIPE_EVENTS)
                 .where(STRIPE_EVENTS.STATUS.ne(StripeEventStatus.PROCESSED))
+                // an event failing this often needs a person (see stripe_events.last_error), not another pass
+                .and(STRIPE_EVENTS.ATTEMPTS.lt(MAX_ATTEMPTS))
                 .and(STRIPE_EVENTS.RECEIVED_AT.lt(now.minus(RETRY_AFTER)))
                 .orderBy(STRIPE_EVENTS.CREATED).limit(BATCH).fetch()) {
             try {
@@ -89,7 +92,8 @@ public class StripeReconciler {
                 .where(SUBSCRIPTIONS.STRIPE_SUBSCRIPTION_ID.isNotNull())
                 .and(SUBSCRIPTIONS.STATUS.ne(SubscriptionStatus.CANCELED))
                 .and(SUBSCRIPTIONS.CURRENT_PERIOD_END.lt(now.minus(OVERDUE_AFTER)))
-                .orderBy(SUBSCRIPTIONS.CURRENT_PERIOD_END).limit(BATCH).fetch(SUBSCRIPTIONS.WORKSPACE_ID)) {
+                // least recently written first: one that stays overdue (paused) does not starve the others
+                .orderBy(SUBSCRIPTIONS.UPDATED_AT).limit(BATCH).fetch(SUBSCRIPTIONS.WORKSPACE_ID)) {
             try {
                 reconcile(workspaceId);
                 repaired++;
@@ -113,6 +117,8 @@ public class StripeReconciler {
                     "this workspace has no billing account in Stripe");
         }
         String customerId = ids.value1();
+        // before the reads: an event Stripe sends meanwhile is newer and still applies
+        Instant readAt = clock.instant();
         Subscription subscription = ids.value2() == null ? null : gateway.subscription(ids.value2());
         var schedule = subscription == null || subscription.getSchedule() == null ? null
                 : gateway.schedule(subscription.getSchedule());
@@ -121,7 +127,7 @@ public class StripeReconciler {
         String defaultCard = customer.getInvoiceSettings() == null ? null
                 : customer.getInvoiceSettings().getDefaultPaymentMethod();
         var card = defaultCard == null ? null : gateway.paymentMethod(defaultCard);
-        Instant now = clock.instant();
+        Instant now = readAt;
         transactions.executeWithoutResult(status -> {
             if (subscription != null) {
                 subscriptions.apply(subscription, now);

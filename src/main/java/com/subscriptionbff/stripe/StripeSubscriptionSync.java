@@ -84,13 +84,27 @@ class StripeSubscriptionSync {
         }
     }
 
+    /** The scheduled change took effect (or there is none left): the page shows no pending change. */
+    private void clearSchedule(UUID workspaceId) {
+        db.update(SUBSCRIPTIONS)
+                .setNull(SUBSCRIPTIONS.SCHEDULED_PLAN_ID).setNull(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL)
+                .setNull(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT)
+                .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
+                .execute();
+    }
+
     /** The phase after the current one is the change waiting for the period end. */
     private void applySchedule(UUID workspaceId, SubscriptionSchedule schedule) {
-        var phases = schedule.getPhases();
-        if (phases == null || phases.size() < 2) {
+        var phases = schedule.getPhases() == null ? List.<SubscriptionSchedule.Phase>of() : schedule.getPhases();
+        // the phase after the one running now; none once the last phase has begun
+        Long currentEnd = schedule.getCurrentPhase() == null ? null : schedule.getCurrentPhase().getEndDate();
+        var next = phases.stream()
+                .filter(phase -> currentEnd == null ? phase != phases.getFirst() : phase.getStartDate() >= currentEnd)
+                .findFirst().orElse(null);
+        if (next == null) {
+            clearSchedule(workspaceId);
             return;
         }
-        var next = phases.get(1);
         StripePrices.Price base = next.getItems().stream().map(item -> prices.of(item.getPrice()))
                 .filter(price -> price != null && price.role() == StripeItem.Role.PLAN)
                 .findFirst().orElseThrow(() -> new IllegalStateException("schedule " + schedule.getId() + " has no plan"));
@@ -194,6 +208,13 @@ class StripeSubscriptionSync {
                 .doUpdate().set(changed).set(SUBSCRIPTIONS.VERSION, SUBSCRIPTIONS.VERSION.plus(1))
                 // events arrive out of order: an older one never overwrites what a newer one wrote
                 .where(SUBSCRIPTIONS.STRIPE_EVENT_AT.isNull().or(SUBSCRIPTIONS.STRIPE_EVENT_AT.le(eventCreated)))
+                .execute();
+        // a change scheduled for a period end that has come is no longer pending
+        db.update(SUBSCRIPTIONS)
+                .setNull(SUBSCRIPTIONS.SCHEDULED_PLAN_ID).setNull(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL)
+                .setNull(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT)
+                .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
+                .and(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT.le(SUBSCRIPTIONS.CURRENT_PERIOD_START))
                 .execute();
         boolean renewed = mayBeRenewal && written > 0 && previous != null
                 && subscription.getId().equals(previous.value1())

@@ -18,6 +18,7 @@ import com.subscriptionbff.stripe.StripeGateway;
 import com.subscriptionbff.stripe.StripePlanTerms;
 import com.subscriptionbff.stripe.StripePreview;
 import com.subscriptionbff.stripe.StripeRefusal;
+import com.subscriptionbff.stripe.StripeSettings;
 import com.subscriptionbff.stripe.StripeSubscriptionState;
 import com.subscriptionbff.subscription.SubscriptionChangeInputs.ChangePreviewPayload;
 import com.subscriptionbff.subscription.SubscriptionChangeInputs.SubscriptionChangePayload;
@@ -43,8 +44,8 @@ import java.util.function.Function;
 @Service
 class SubscriptionChanges {
 
-    /** How long a change that never heard back from Stripe blocks other changes (longer than Stripe's timeouts). */
-    static final Duration CHANGE_LEASE = Duration.ofMinutes(2);
+    /** The most Stripe calls one change makes (read, release, create schedule, set phases). */
+    static final int MAX_CALLS_PER_CHANGE = 4;
     /** How old a preview's proration date may be: older previews are previewed again. */
     static final Duration PREVIEW_VALIDITY = Duration.ofHours(1);
     static final long MAX_EXTRA_CREDITS = 1_000_000_000_000L;
@@ -56,9 +57,14 @@ class SubscriptionChanges {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /** How long a change that never heard back from Stripe blocks other changes: longer than its calls can take. */
+    private final Duration changeLease;
 
     SubscriptionChanges(WorkspaceAccess access, SubscriptionRepository subscriptions, PlanRepository plans,
-                        StripeGateway stripe, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+                        StripeGateway stripe, AuditLog audit, TransactionTemplate transactions, Clock clock,
+                        StripeSettings settings) {
+        this.changeLease = settings.connectTimeout().plus(settings.readTimeout())
+                .multipliedBy((settings.maxNetworkRetries() + 1L) * MAX_CALLS_PER_CHANGE).plusSeconds(30);
         this.access = access;
         this.subscriptions = subscriptions;
         this.plans = plans;
@@ -119,7 +125,7 @@ class SubscriptionChanges {
             return new Refused(errors);
         }
         ended(current).ifPresent(errors::add);
-        if (request.target().stripeScheduleId() != null) {
+        if (current.scheduledChange() != null) {
             errors.add(UserError.of(Code.NOT_ALLOWED,
                     "a plan change is scheduled for the end of the period: withdraw it before customizing"));
         }
@@ -166,7 +172,7 @@ class SubscriptionChanges {
         if (ended.isPresent()) {
             return new Refused(List.of(ended.get()));
         }
-        if (request.target().stripeScheduleId() != null) {
+        if (current.scheduledChange() != null) {
             return refused(Code.NOT_ALLOWED,
                     "a plan change is scheduled for the end of the period: withdraw it before switching");
         }
@@ -205,6 +211,9 @@ class SubscriptionChanges {
         if (ended.isPresent()) {
             return new Refused(List.of(ended.get()));
         }
+        if (current.cancelAtPeriodEnd()) {
+            return refused(Code.ALREADY_CANCELED, "the subscription is cancelled: reactivate it before changing plan");
+        }
         Plan target = plans.findById(planId).orElse(null);
         if (target == null) {
             return refused(Code.PLAN_UNAVAILABLE, "no plan with this id", "input", "planId");
@@ -237,12 +246,12 @@ class SubscriptionChanges {
         return apply(principal, input.workspaceId(), "cancelScheduledPlanChange", input.idempotencyKey(), request -> {
             var target = request.target();
             var scheduled = request.current().scheduledChange();
-            if (target.stripeScheduleId() == null || scheduled == null) {
+            if (target.stripeScheduleId() == null) {
                 return refused(Code.NO_SCHEDULED_CHANGE, "no plan change is scheduled");
             }
             return new Send(key -> stripe.releaseSchedule(target.stripeSubscriptionId(), target.stripeScheduleId(), key),
-                    AuditAction.WITHDRAW_SCHEDULED_PLAN_CHANGE,
-                    List.of(new AuditEntry.Change("scheduledPlan", scheduled.plan().code(), null)), null, null);
+                    AuditAction.WITHDRAW_SCHEDULED_PLAN_CHANGE, List.of(new AuditEntry.Change("scheduledPlan",
+                    scheduled == null ? null : scheduled.plan().code(), null)), null, null);
         });
     }
 
@@ -378,9 +387,25 @@ class SubscriptionChanges {
         if (audit.contains(workspace.workspaceId(), key)) {
             return new SubscriptionChangePayload(target.current(), List.of());
         }
-        Request request = new Request(workspace, target, now);
-        return switch (check.apply(request)) {
-            case Refused refused -> new SubscriptionChangePayload(target.current(), refused.errors());
+        // marked first, checked after: a change that finished meanwhile is seen by the checks, never undone
+        if (!subscriptions.startChange(workspace.workspaceId(), key, now, changeLease)) {
+            return payload(target.current(), UserError.of(Code.CONFLICT, "another change to this subscription is "
+                    + "being applied: reload the page and try again in a moment"));
+        }
+        Request request = new Request(workspace,
+                subscriptions.findChangeTarget(workspace.workspaceId(), now).orElseThrow(), now);
+        Checked checked;
+        try {
+            checked = check.apply(request);
+        } catch (RuntimeException e) {
+            subscriptions.finishChange(workspace.workspaceId(), key);
+            throw e;
+        }
+        return switch (checked) {
+            case Refused refused -> {
+                subscriptions.finishChange(workspace.workspaceId(), key);
+                yield new SubscriptionChangePayload(request.current(), refused.errors());
+            }
             case Send send -> send(principal, request, key, send);
             case Valid valid -> throw new IllegalStateException("a checked change must be sent: " + valid);
         };
@@ -393,16 +418,18 @@ class SubscriptionChanges {
      */
     private SubscriptionChangePayload send(Principal principal, Request request, String key, Send change) {
         var workspaceId = request.workspace().workspaceId();
-        if (!subscriptions.startChange(workspaceId, key, request.now(), CHANGE_LEASE)) {
-            return payload(request.current(), UserError.of(Code.CONFLICT, "another change to this subscription is "
-                    + "being applied: reload the page and try again in a moment"));
-        }
         StripeSubscriptionState state;
         try {
             state = change.call().apply(key);
         } catch (StripeRefusal refusal) {
+            if (request.target().stripeScheduleId() != null) {
+                // the call may have released the schedule before Stripe refused: show what Stripe holds now
+                resync(request);
+            }
             subscriptions.finishChange(workspaceId, key);
-            return payload(request.current(), refusal.userError());
+            return new SubscriptionChangePayload(
+                    subscriptions.findByWorkspaceId(workspaceId, clock.instant()).orElseThrow(),
+                    List.of(refusal.userError()));
         } catch (com.subscriptionbff.common.UnavailableException unknownOutcome) {
             throw unknownOutcome;
         } catch (RuntimeException e) {
@@ -417,6 +444,15 @@ class SubscriptionChanges {
         });
         return new SubscriptionChangePayload(
                 subscriptions.findByWorkspaceId(workspaceId, clock.instant()).orElseThrow(), List.of());
+    }
+
+    private void resync(Request request) {
+        try {
+            StripeSubscriptionState now = stripe.current(request.target().stripeSubscriptionId());
+            transactions.executeWithoutResult(status -> stripe.record(now, request.now()));
+        } catch (RuntimeException e) {
+            // the webhook or the reconciler will bring it; the refusal is what the user needs to see now
+        }
     }
 
     private static List<AuditEntry.Change> differences(Subscription current, Valid valid) {

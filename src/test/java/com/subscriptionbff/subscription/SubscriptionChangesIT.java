@@ -255,6 +255,49 @@ class SubscriptionChangesIT extends IntegrationTest {
         assertThat(auditEntries(team)).isEqualTo(3);
     }
 
+    @Test
+    void aDowngradeTakesEffectAtThePeriodEndAndIsNoLongerPending() {
+        Subscribed team = testData.subscribed("Downgrade Day Oy", "downgrade-owner", "team-pro", BillingInterval.MONTH,
+                0, 0, SubscriptionStatus.ACTIVE);
+        mutate("downgrade-owner", "changePlan", "ChangePlanInput", Map.of("workspaceId",
+                workspaceId(team.workspaceId()), "planId", planId("team-starter"), "idempotencyKey", key()))
+                .path("changePlan.subscription.scheduledChange.plan.code").entity(String.class).isEqualTo("team-starter");
+        stripe.renew(team.subscriptionId());
+        // the renewal's events were lost; staff re-read the workspace from Stripe
+        as(com.subscriptionbff.demo.DemoData.STAFF).document("mutation($id: ID!) { reconcileWithStripe(input: "
+                        + "{workspaceId: $id}) { userErrors { code } } }")
+                .variable("id", workspaceId(team.workspaceId())).execute()
+                .path("reconcileWithStripe.userErrors").entityList(Object.class).hasSize(0);
+        var after = as("downgrade-owner").document("query($id: ID!) { workspace(id: $id) { " + SUBSCRIPTION
+                .replace("userErrors { field code message }", "") + " } }")
+                .variable("id", workspaceId(team.workspaceId())).execute();
+        after.path("workspace.subscription.plan.code").entity(String.class).isEqualTo("team-starter");
+        after.path("workspace.subscription.currentPeriod.start").entity(Instant.class)
+                .isEqualTo(Instant.parse("2026-12-05T10:00:00Z"));
+        after.path("workspace.subscription.scheduledChange").valueIsNull();
+        // nothing pending blocks the next change, in the new period
+        clock.set(Instant.parse("2026-12-06T00:00:00Z"));
+        customize("downgrade-owner", team, 1, 0, key()).path("customizePlan.userErrors").entityList(Object.class)
+                .hasSize(0);
+    }
+
+    @Test
+    void aDeclinedUpgradeOverAScheduledDowngradeShowsWhatStripeHoldsAfterwards() {
+        Subscribed team = testData.subscribed("Declined Upgrade SE", "declined-up-owner", "team-pro",
+                BillingInterval.MONTH, 0, 0, SubscriptionStatus.ACTIVE);
+        mutate("declined-up-owner", "changePlan", "ChangePlanInput", Map.of("workspaceId",
+                workspaceId(team.workspaceId()), "planId", planId("team-starter"), "idempotencyKey", key()))
+                .path("changePlan.subscription.scheduledChange.plan.code").entity(String.class).isEqualTo("team-starter");
+        stripe.failNext("/v1/subscriptions/" + team.subscriptionId(), Fault.CARD_DECLINED);
+        var declined = mutate("declined-up-owner", "changePlan", "ChangePlanInput", Map.of("workspaceId",
+                workspaceId(team.workspaceId()), "planId", planId("enterprise"), "idempotencyKey", key()));
+        declined.path("changePlan.userErrors[0].code").entity(String.class).isEqualTo("PAYMENT_FAILED");
+        declined.path("changePlan.subscription.plan.code").entity(String.class).isEqualTo("team-pro");
+        // Stripe released the schedule before it declined the card: the page says so instead of a phantom downgrade
+        assertThat(stripe.subscriptionJson(team.subscriptionId()).get("schedule").isJsonNull()).isTrue();
+        declined.path("changePlan.subscription.scheduledChange").valueIsNull();
+    }
+
     // ---- cancel and reactivate ------------------------------------------------------------------------------------
 
     @Test

@@ -186,6 +186,23 @@ public final class StripeStandIn {
                 : start.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
         subscription.addProperty("current_period_start_internal", start.getEpochSecond());
         subscription.addProperty("current_period_end_internal", end.getEpochSecond());
+        if (!subscription.get("schedule").isJsonNull()) {
+            // the schedule's next phase begins: its items are the subscription's now
+            JsonObject schedule = schedules.get(subscription.get("schedule").getAsString());
+            for (JsonElement element : schedule.getAsJsonArray("phases")) {
+                JsonObject phase = element.getAsJsonObject();
+                if (phase.get("start_date").getAsLong() == start.getEpochSecond()) {
+                    List<Item> next = new ArrayList<>();
+                    for (JsonElement item : phase.getAsJsonArray("items")) {
+                        next.add(new Item(newId("si"), item.getAsJsonObject().get("price").getAsString(),
+                                item.getAsJsonObject().get("quantity").getAsLong()));
+                    }
+                    items.put(subscriptionId, next);
+                    schedule.add("current_phase", currentPhase(phase));
+                    subscription.addProperty("current_period_end_internal", phase.get("end_date").getAsLong());
+                }
+            }
+        }
         long total = items.get(subscriptionId).stream()
                 .mapToLong(item -> prices.get(item.priceId()).unitAmount() * item.quantity()).sum();
         JsonObject invoice = fixture("invoice");
@@ -568,6 +585,7 @@ public final class StripeStandIn {
         phases.add(phase(subscription.get("current_period_start_internal").getAsLong(),
                 subscription.get("current_period_end_internal").getAsLong(), items.get(subscriptionId)));
         schedule.add("phases", phases);
+        schedule.add("current_phase", currentPhase(phases.get(0).getAsJsonObject()));
         schedules.put(id, schedule);
         subscription.addProperty("schedule", id);
         return schedule;
@@ -603,6 +621,7 @@ public final class StripeStandIn {
             previousEnd = end;
         }
         schedule.add("phases", phases);
+        schedule.add("current_phase", currentPhase(phases.get(0).getAsJsonObject()));
         if (params.containsKey("end_behavior")) {
             schedule.addProperty("end_behavior", params.get("end_behavior"));
         }
@@ -618,10 +637,18 @@ public final class StripeStandIn {
         }
         String subscriptionId = schedule.get("subscription").getAsString();
         schedule.addProperty("status", "released");
+        schedule.add("current_phase", JsonNull.INSTANCE);
         schedule.addProperty("released_subscription", subscriptionId);
         schedule.add("subscription", JsonNull.INSTANCE);
         subscriptions.get(subscriptionId).add("schedule", JsonNull.INSTANCE);
         return schedule;
+    }
+
+    private static JsonObject currentPhase(JsonObject phase) {
+        JsonObject current = new JsonObject();
+        current.addProperty("start_date", phase.get("start_date").getAsLong());
+        current.addProperty("end_date", phase.get("end_date").getAsLong());
+        return current;
     }
 
     private JsonObject phase(long start, long end, List<Item> phaseItems) {
