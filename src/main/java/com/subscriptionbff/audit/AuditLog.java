@@ -44,7 +44,7 @@ public class AuditLog {
     /** Records a change once per idempotency key: a retried mutation does not record it twice. */
     public void record(UUID workspaceId, String actorUserId, Instant at, AuditAction action,
                        List<AuditEntry.Change> changes, CancellationReason reason, String comment,
-                       String idempotencyKey) {
+                       String idempotencyKey, Object request) {
         db.insertInto(AUDIT_ENTRIES)
                 .set(AUDIT_ENTRIES.ID, UUID.randomUUID())
                 .set(AUDIT_ENTRIES.WORKSPACE_ID, workspaceId)
@@ -55,14 +55,33 @@ public class AuditLog {
                 .set(AUDIT_ENTRIES.REASON, reason)
                 .set(AUDIT_ENTRIES.COMMENT, comment)
                 .set(AUDIT_ENTRIES.IDEMPOTENCY_KEY, idempotencyKey)
+                .set(AUDIT_ENTRIES.REQUEST_HASH, fingerprint(request))
                 .onConflictDoNothing()
                 .execute();
     }
 
-    /** True once a change with this key was recorded: a retry of a change that went through. */
-    public boolean contains(UUID workspaceId, String idempotencyKey) {
-        return db.fetchExists(AUDIT_ENTRIES, AUDIT_ENTRIES.WORKSPACE_ID.eq(workspaceId)
-                .and(AUDIT_ENTRIES.IDEMPOTENCY_KEY.eq(idempotencyKey)));
+    public enum Recorded { NO, SAME_REQUEST, OTHER_REQUEST }
+
+    /**
+     * Whether a change with this key went through already: the same request again is a retry (answered as it is),
+     * another request under the same key is a client's mistake.
+     */
+    public Recorded recorded(UUID workspaceId, String idempotencyKey, Object request) {
+        return db.select(AUDIT_ENTRIES.REQUEST_HASH).from(AUDIT_ENTRIES)
+                .where(AUDIT_ENTRIES.WORKSPACE_ID.eq(workspaceId)).and(AUDIT_ENTRIES.IDEMPOTENCY_KEY.eq(idempotencyKey))
+                .fetchOptional(AUDIT_ENTRIES.REQUEST_HASH)
+                .map(hash -> hash.equals(fingerprint(request)) ? Recorded.SAME_REQUEST : Recorded.OTHER_REQUEST)
+                .orElse(Recorded.NO);
+    }
+
+    /** The request's SHA-256: inputs are records, whose text lists every field. */
+    private static String fingerprint(Object request) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(request).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     record PageKey(UUID workspaceId, TimePosition after, int limit) {

@@ -103,7 +103,7 @@ class CreditCheckoutController {
             String url = stripe.creditsCheckoutUrl(workspace.workspaceId(), price.planId(), input.millions(),
                     input.returnUrl(), input.returnUrl(), key);
             audit.record(workspace.workspaceId(), principal.getName(), clock.instant(), AuditAction.START_CREDIT_PURCHASE,
-                    List.of(new AuditEntry.Change("credits", null, Long.toString(preview.credits()))), null, null, key);
+                    List.of(new AuditEntry.Change("credits", null, Long.toString(preview.credits()))), null, null, key, input);
             return new BuyCreditsPayload(url, preview, List.of());
         } catch (StripeRefusal stripeRefusal) {
             return new BuyCreditsPayload(null, null, List.of(stripeRefusal.userError()));

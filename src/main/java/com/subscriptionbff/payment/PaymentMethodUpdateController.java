@@ -53,7 +53,7 @@ class PaymentMethodUpdateController {
         try {
             String url = stripe.paymentMethodUpdateUrl(workspace.workspaceId(), input.returnUrl(), key);
             audit.record(workspace.workspaceId(), principal.getName(), clock.instant(),
-                    AuditAction.START_PAYMENT_METHOD_UPDATE, List.of(), null, null, key);
+                    AuditAction.START_PAYMENT_METHOD_UPDATE, List.of(), null, null, key, input);
             return new UpdatePaymentMethodPayload(url, List.of());
         } catch (StripeRefusal refusal) {
             return new UpdatePaymentMethodPayload(null, List.of(refusal.userError()));

@@ -85,7 +85,7 @@ class StripeEventHandler {
             // trial_will_end carries the subscription too: the trial's end and status are refreshed from it
             subscriptions.apply((Subscription) object(event), created);
         } else if (SCHEDULE_EVENTS.contains(type)) {
-            subscriptions.applySchedule((SubscriptionSchedule) object(event));
+            subscriptions.applySchedule((SubscriptionSchedule) object(event), created);
         } else if (CARD_EVENTS.contains(type)) {
             paymentMethods.attached((PaymentMethod) object(event), created);
         } else if (type.equals("payment_method.detached")) {

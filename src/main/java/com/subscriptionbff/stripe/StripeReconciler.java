@@ -132,7 +132,7 @@ public class StripeReconciler {
             if (subscription != null) {
                 subscriptions.apply(subscription, now);
                 if (schedule != null) {
-                    subscriptions.applySchedule(schedule);
+                    subscriptions.applySchedule(schedule, now);
                 }
             }
             recentInvoices.forEach(invoice -> invoices.apply(invoice, now));

@@ -62,7 +62,7 @@ class StripeSubscriptionSync {
     void applyChange(Subscription subscription, SubscriptionSchedule schedule, Instant at) {
         UUID workspaceId = write(subscription, at, false);
         if (schedule != null) {
-            applySchedule(workspaceId, schedule);
+            applySchedule(workspaceId, schedule, at);
         }
     }
 
@@ -70,31 +70,39 @@ class StripeSubscriptionSync {
      * From a subscription_schedule event: an active schedule with a next phase is the scheduled change; a released,
      * cancelled or completed one leaves none.
      */
-    void applySchedule(SubscriptionSchedule schedule) {
+    void applySchedule(SubscriptionSchedule schedule, Instant eventCreated) {
         UUID workspaceId = customers.workspaceOf(schedule.getCustomer());
         if ("active".equals(schedule.getStatus()) || "not_started".equals(schedule.getStatus())) {
-            applySchedule(workspaceId, schedule);
+            applySchedule(workspaceId, schedule, eventCreated);
         } else {
             db.update(SUBSCRIPTIONS)
                     .setNull(SUBSCRIPTIONS.SCHEDULED_PLAN_ID).setNull(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL)
                     .setNull(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT).setNull(SUBSCRIPTIONS.STRIPE_SCHEDULE_ID)
+                    .set(SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT, eventCreated)
                     .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
                     .and(SUBSCRIPTIONS.STRIPE_SCHEDULE_ID.eq(schedule.getId()))
+                    .and(scheduleNotNewerThan(eventCreated))
                     .execute();
         }
     }
 
+    private static org.jooq.Condition scheduleNotNewerThan(Instant eventCreated) {
+        return SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT.isNull().or(SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT.le(eventCreated));
+    }
+
     /** The scheduled change took effect (or there is none left): the page shows no pending change. */
-    private void clearSchedule(UUID workspaceId) {
+    private void clearSchedule(UUID workspaceId, Instant eventCreated) {
         db.update(SUBSCRIPTIONS)
                 .setNull(SUBSCRIPTIONS.SCHEDULED_PLAN_ID).setNull(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL)
                 .setNull(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT)
+                .set(SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT, eventCreated)
                 .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
+                .and(scheduleNotNewerThan(eventCreated))
                 .execute();
     }
 
     /** The phase after the current one is the change waiting for the period end. */
-    private void applySchedule(UUID workspaceId, SubscriptionSchedule schedule) {
+    private void applySchedule(UUID workspaceId, SubscriptionSchedule schedule, Instant eventCreated) {
         var phases = schedule.getPhases() == null ? List.<SubscriptionSchedule.Phase>of() : schedule.getPhases();
         // the phase after the one running now; none once the last phase has begun
         Long currentEnd = schedule.getCurrentPhase() == null ? null : schedule.getCurrentPhase().getEndDate();
@@ -102,7 +110,7 @@ class StripeSubscriptionSync {
                 .filter(phase -> currentEnd == null ? phase != phases.getFirst() : phase.getStartDate() >= currentEnd)
                 .findFirst().orElse(null);
         if (next == null) {
-            clearSchedule(workspaceId);
+            clearSchedule(workspaceId, eventCreated);
             return;
         }
         StripePrices.Price base = next.getItems().stream().map(item -> prices.of(item.getPrice()))
@@ -113,7 +121,9 @@ class StripeSubscriptionSync {
                 .set(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL, base.annual() ? BillingInterval.YEAR : BillingInterval.MONTH)
                 .set(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT, Instant.ofEpochSecond(next.getStartDate()))
                 .set(SUBSCRIPTIONS.STRIPE_SCHEDULE_ID, schedule.getId())
+                .set(SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT, eventCreated)
                 .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
+                .and(scheduleNotNewerThan(eventCreated))
                 .execute();
     }
 
@@ -166,7 +176,7 @@ class StripeSubscriptionSync {
             comment = null;
             canceledAt = null;
         }
-        var previous = db.select(SUBSCRIPTIONS.STRIPE_SUBSCRIPTION_ID, SUBSCRIPTIONS.CURRENT_PERIOD_START)
+        var previous = db.select(SUBSCRIPTIONS.STRIPE_SUBSCRIPTION_ID, SUBSCRIPTIONS.CURRENT_PERIOD_END)
                 .from(SUBSCRIPTIONS).where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId)).fetchOne();
         var row = db.newRecord(SUBSCRIPTIONS);
         row.setPlanId(plan.getId());
@@ -218,7 +228,8 @@ class StripeSubscriptionSync {
                 .execute();
         boolean renewed = mayBeRenewal && written > 0 && previous != null
                 && subscription.getId().equals(previous.value1())
-                && periodStart.isAfter(previous.value2()) && status != SubscriptionStatus.CANCELED;
+                // a renewal starts where the last period ended; a switch of interval restarts mid-period
+                && !periodStart.isBefore(previous.value2()) && status != SubscriptionStatus.CANCELED;
         if (renewed) {
             deactivateBeyondSeats(workspaceId, plan.getIncludedSeats() + extraSeats, eventCreated);
         }

@@ -75,7 +75,7 @@ class SubscriptionChanges {
     }
 
     /** The state of a change request: the workspace, what it has now and, once validated, what it asks for. */
-    private record Request(Workspace workspace, ChangeTarget target, Instant now) {
+    private record Request(Workspace workspace, ChangeTarget target, Instant now, Object input) {
         Subscription current() {
             return target.current();
         }
@@ -103,7 +103,7 @@ class SubscriptionChanges {
     }
 
     SubscriptionChangePayload customizePlan(Principal principal, SubscriptionChangeInputs.CustomizePlanInput input) {
-        return change(principal, input.workspaceId(), "customizePlan", input.idempotencyKey(), input.prorationDate(),
+        return change(principal, input, input.workspaceId(), "customizePlan", input.idempotencyKey(), input.prorationDate(),
                 request -> checkCustomization(request, input.extraSeats(), input.extraCredits()),
                 AuditAction.CUSTOMIZE_PLAN, null, null);
     }
@@ -159,7 +159,7 @@ class SubscriptionChanges {
 
     SubscriptionChangePayload switchToAnnualBilling(Principal principal,
                                                     SubscriptionChangeInputs.SwitchToAnnualBillingInput input) {
-        return change(principal, input.workspaceId(), "switchToAnnualBilling", input.idempotencyKey(),
+        return change(principal, input, input.workspaceId(), "switchToAnnualBilling", input.idempotencyKey(),
                 input.prorationDate(), this::checkAnnualSwitch, AuditAction.SWITCH_TO_ANNUAL_BILLING, null, null);
     }
 
@@ -195,7 +195,7 @@ class SubscriptionChanges {
 
     SubscriptionChangePayload changePlan(Principal principal, SubscriptionChangeInputs.ChangePlanInput input) {
         var planId = GlobalId.uuid("Plan", input.planId());
-        return change(principal, input.workspaceId(), "changePlan", input.idempotencyKey(), input.prorationDate(),
+        return change(principal, input, input.workspaceId(), "changePlan", input.idempotencyKey(), input.prorationDate(),
                 request -> checkPlanChange(request, planId, input.billingInterval()), AuditAction.CHANGE_PLAN,
                 null, null);
     }
@@ -243,7 +243,7 @@ class SubscriptionChanges {
 
     SubscriptionChangePayload cancelScheduledPlanChange(Principal principal,
                                                         SubscriptionChangeInputs.CancelScheduledPlanChangeInput input) {
-        return apply(principal, input.workspaceId(), "cancelScheduledPlanChange", input.idempotencyKey(), request -> {
+        return apply(principal, input, input.workspaceId(), "cancelScheduledPlanChange", input.idempotencyKey(), request -> {
             var target = request.target();
             var scheduled = request.current().scheduledChange();
             if (target.stripeScheduleId() == null) {
@@ -264,7 +264,7 @@ class SubscriptionChanges {
         }
         String comment = Inputs.text(input.comment() == null || input.comment().isBlank() ? null
                 : input.comment().strip(), "comment", 2000);
-        return apply(principal, input.workspaceId(), "cancelSubscription", input.idempotencyKey(), request -> {
+        return apply(principal, input, input.workspaceId(), "cancelSubscription", input.idempotencyKey(), request -> {
             Subscription current = request.current();
             var ended = ended(current);
             if (ended.isPresent()) {
@@ -282,7 +282,7 @@ class SubscriptionChanges {
 
     SubscriptionChangePayload reactivateSubscription(Principal principal,
                                                      SubscriptionChangeInputs.ReactivateSubscriptionInput input) {
-        return apply(principal, input.workspaceId(), "reactivateSubscription", input.idempotencyKey(), request -> {
+        return apply(principal, input, input.workspaceId(), "reactivateSubscription", input.idempotencyKey(), request -> {
             Subscription current = request.current();
             var ended = ended(current);
             if (ended.isPresent()) {
@@ -310,7 +310,7 @@ class SubscriptionChanges {
         if (target == null || target.stripeSubscriptionId() == null) {
             return new ChangePreviewPayload(null, noSubscription(target).userErrors());
         }
-        Request request = new Request(workspace, target, now);
+        Request request = new Request(workspace, target, now, null);
         Checked checked = check.apply(request);
         if (checked instanceof Refused refused) {
             return new ChangePreviewPayload(null, refused.errors());
@@ -342,12 +342,12 @@ class SubscriptionChanges {
     }
 
     /** A change of plan terms (items): checked, then sent now (prorated) or scheduled for the period end. */
-    private SubscriptionChangePayload change(Principal principal, String workspaceId, String action,
+    private SubscriptionChangePayload change(Principal principal, Object input, String workspaceId, String action,
                                              String idempotencyKey, Instant prorationDate,
                                              Function<Request, Checked> check, AuditAction auditAction,
                                              CancellationReason reason, String comment) {
         Inputs.instant(prorationDate, "prorationDate");
-        return apply(principal, workspaceId, action, idempotencyKey, request -> {
+        return apply(principal, input, workspaceId, action, idempotencyKey, request -> {
             Checked checked = check.apply(request);
             if (!(checked instanceof Valid valid)) {
                 return checked;
@@ -375,7 +375,7 @@ class SubscriptionChanges {
      * The path of every change: owners and admins only, a subscription billed through Stripe, a retry of a change
      * that went through answered as it is, the business checks, then Stripe.
      */
-    private SubscriptionChangePayload apply(Principal principal, String workspaceId, String action,
+    private SubscriptionChangePayload apply(Principal principal, Object input, String workspaceId, String action,
                                             String idempotencyKey, Function<Request, Checked> check) {
         Workspace workspace = access.manageable(principal, workspaceId);
         String key = scopedKey(workspace, action, idempotencyKey);
@@ -384,8 +384,16 @@ class SubscriptionChanges {
         if (target == null || target.stripeSubscriptionId() == null) {
             return noSubscription(target);
         }
-        if (audit.contains(workspace.workspaceId(), key)) {
-            return new SubscriptionChangePayload(target.current(), List.of());
+        switch (audit.recorded(workspace.workspaceId(), key, input)) {
+            case SAME_REQUEST -> {
+                return new SubscriptionChangePayload(target.current(), List.of());
+            }
+            case OTHER_REQUEST -> {
+                return payload(target.current(), UserError.of(Code.IDEMPOTENCY_KEY_REUSED, "this idempotencyKey was "
+                        + "already used for a different change; use a new key for a new change"));
+            }
+            case NO -> {
+            }
         }
         // marked first, checked after: a change that finished meanwhile is seen by the checks, never undone
         if (!subscriptions.startChange(workspace.workspaceId(), key, now, changeLease)) {
@@ -393,7 +401,7 @@ class SubscriptionChanges {
                     + "being applied: reload the page and try again in a moment"));
         }
         Request request = new Request(workspace,
-                subscriptions.findChangeTarget(workspace.workspaceId(), now).orElseThrow(), now);
+                subscriptions.findChangeTarget(workspace.workspaceId(), now).orElseThrow(), now, input);
         Checked checked;
         try {
             checked = check.apply(request);
@@ -439,7 +447,7 @@ class SubscriptionChanges {
         transactions.executeWithoutResult(status -> {
             stripe.record(state, request.now());
             audit.record(workspaceId, principal.getName(), request.now(), change.action(), change.changes(),
-                    change.reason(), change.comment(), key);
+                    change.reason(), change.comment(), key, request.input());
             subscriptions.finishChange(workspaceId, key);
         });
         return new SubscriptionChangePayload(

@@ -204,6 +204,35 @@ class StripeReconcilerIT extends IntegrationTest {
     }
 
     @Test
+    void aSwitchToAnnualBillingRestartsThePeriodWithoutBeingTakenForARenewal() throws Exception {
+        Subscribed team = testData.subscribed("Mid Period Switch AS", "switch-owner", "team-starter",
+                BillingInterval.MONTH, 0, 0, SubscriptionStatus.ACTIVE);
+        for (int i = 1; i <= 11; i++) {
+            testData.member(team.workspaceId(), "switch-member-" + i, MemberRole.MEMBER);
+        }
+        long start = NOW.getEpochSecond();
+        long end = NOW.atOffset(java.time.ZoneOffset.UTC).plusYears(1).toEpochSecond();
+        String annual = """
+                {"id":"%s","object":"subscription","customer":"%s","status":"active","cancel_at_period_end":false,
+                 "canceled_at":null,"ended_at":null,"trial_start":null,"trial_end":null,"schedule":null,
+                 "cancellation_details":{"comment":null,"feedback":null,"reason":null},
+                 "items":{"object":"list","has_more":false,"url":"/v1/subscription_items","data":[
+                   {"id":"si_switch","object":"subscription_item","quantity":1,
+                    "price":{"id":"price_team_starter_annual","object":"price"},
+                    "current_period_start":%d,"current_period_end":%d}]}}"""
+                .formatted(team.subscriptionId(), team.customerId(), start, end, start, end);
+        assertThat(deliver(event("evt_switch_annual", "customer.subscription.updated", annual)).statusCode())
+                .isEqualTo(200);
+        var page = as("switch-owner").document("query($id: ID!) { workspace(id: $id) { "
+                        + "subscription { billingInterval } seats { used total overLimit } } }")
+                .variable("id", workspaceId(team.workspaceId())).execute();
+        page.path("workspace.subscription.billingInterval").entity(String.class).isEqualTo("YEAR");
+        // 12 members on 10 seats stay until a real renewal
+        page.path("workspace.seats.used").entity(Integer.class).isEqualTo(12);
+        page.path("workspace.seats.overLimit").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
     void aSubscriptionThatEndedKeepsThePurchasedCreditsButNoMonthlyOnes() throws Exception {
         Subscribed team = testData.subscribed("Ended Credits Kft", "ended-owner", "team-starter", BillingInterval.MONTH,
                 0, 0, SubscriptionStatus.ACTIVE);

@@ -579,6 +579,9 @@ class SubscriptionChangesIT extends IntegrationTest {
         // and once more, after it went through: nothing sent, nothing recorded twice
         customize("timeout-owner", team, 3, 0, idempotencyKey).path("customizePlan.userErrors")
                 .entityList(Object.class).hasSize(0);
+        // but that key for another change, after it went through, is the client's mistake
+        customize("timeout-owner", team, 7, 0, idempotencyKey)
+                .path("customizePlan.userErrors[0].code").entity(String.class).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(auditEntries(team)).isEqualTo(1);
         assertThat(stripe.charges(team.subscriptionId())).hasSize(1);
     }
