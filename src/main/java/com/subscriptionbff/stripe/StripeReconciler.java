@@ -49,11 +49,13 @@ public class StripeReconciler {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final StripeSettings settings;
 
-    StripeReconciler(DSLContext db, StripeGateway gateway, StripeEventHandler events,
+    StripeReconciler(StripeSettings settings, DSLContext db, StripeGateway gateway, StripeEventHandler events,
                      StripeSubscriptionSync subscriptions, StripeInvoiceSync invoices,
                      StripePaymentMethodSync paymentMethods, TransactionTemplate transactions, MeterRegistry meters,
                      Clock clock) {
+        this.settings = settings;
         this.db = db;
         this.gateway = gateway;
         this.events = events;
@@ -88,6 +90,11 @@ public class StripeReconciler {
             }
         }
         int repaired = 0;
+        if (!settings.configured()) {
+            // demo mode, or Stripe not set up yet: there is nothing to re-read from
+            log.info("Stripe reconciler: {} stored events applied; no Stripe key, no subscription re-read", retried);
+            return;
+        }
         for (UUID workspaceId : db.select(SUBSCRIPTIONS.WORKSPACE_ID).from(SUBSCRIPTIONS)
                 .where(SUBSCRIPTIONS.STRIPE_SUBSCRIPTION_ID.isNotNull())
                 .and(SUBSCRIPTIONS.STATUS.ne(SubscriptionStatus.CANCELED))
