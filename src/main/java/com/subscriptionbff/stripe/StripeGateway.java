@@ -68,6 +68,13 @@ public class StripeGateway {
                 .build();
     }
 
+    /** Throws UNAVAILABLE before anything is marked or checked when there is no Stripe to talk to. */
+    public void requireConfigured() {
+        if (!settings.configured()) {
+            throw new UnavailableException("Stripe is not configured here (bff.stripe.secret-key)", null);
+        }
+    }
+
     /** What the change would invoice now, prorated as of `prorationDate`, computed by Stripe. */
     public StripePreview previewChange(UUID workspaceId, String subscriptionId, StripePlanTerms terms,
                                        Instant prorationDate) {

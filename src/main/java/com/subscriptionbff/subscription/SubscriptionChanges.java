@@ -395,6 +395,7 @@ class SubscriptionChanges {
             case NO -> {
             }
         }
+        stripe.requireConfigured(); // else the mark would block the next change for the whole lease
         // marked first, checked after: a change that finished meanwhile is seen by the checks, never undone
         if (!subscriptions.startChange(workspace.workspaceId(), key, now, changeLease)) {
             return payload(target.current(), UserError.of(Code.CONFLICT, "another change to this subscription is "
