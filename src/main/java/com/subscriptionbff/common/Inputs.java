@@ -31,12 +31,15 @@ public final class Inputs {
 
     private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{8,100}");
 
-    /** The client's key for one confirmed action: the same key again means "the same action, retried". */
-    public static String idempotencyKey(String key) {
+    /**
+     * The client's key for one confirmed action (the same key again means "the same action, retried"), scoped to the
+     * workspace and the action: Stripe's keys are per account, and two workspaces may pick the same key.
+     */
+    public static String idempotencyKey(java.util.UUID workspaceId, String action, String key) {
         if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
             throw new BadRequestException("idempotencyKey must be 8 to 100 characters of A-Z a-z 0-9 _ . : -");
         }
-        return key;
+        return "bff:" + workspaceId + ":" + action + ":" + key;
     }
 
     public static String text(String text, String name, int maxLength) {

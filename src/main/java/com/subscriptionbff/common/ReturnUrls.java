@@ -21,7 +21,14 @@ public class ReturnUrls {
         this.allowed = allowed.stream().map(String::strip).filter(prefix -> !prefix.isEmpty()).map(URI::create).toList();
     }
 
-    public boolean isAllowed(String url) {
+    /** The user error for `input.returnUrl` when Stripe may not send users there. */
+    public java.util.Optional<UserError> refusal(String url) {
+        return isAllowed(url) ? java.util.Optional.empty() : java.util.Optional.of(UserError.of(
+                UserError.Code.RETURN_URL_NOT_ALLOWED, "returnUrl is not one of this service's allowed pages",
+                "input", "returnUrl"));
+    }
+
+    boolean isAllowed(String url) {
         if (url == null || url.length() > 2000) {
             return false;
         }

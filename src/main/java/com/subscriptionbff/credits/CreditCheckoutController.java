@@ -12,7 +12,7 @@ import com.subscriptionbff.stripe.StripeGateway;
 import com.subscriptionbff.stripe.StripeRefusal;
 import com.subscriptionbff.workspace.Workspace;
 import com.subscriptionbff.workspace.WorkspaceAccess;
-import org.jooq.DSLContext;
+import com.subscriptionbff.plan.PlanRepository;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -23,9 +23,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static com.subscriptionbff.db.Tables.PLANS;
-import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 
 /**
  * "Buy credits": the price of the chosen millions from the catalog, then a Stripe Checkout page selling them. The
@@ -40,16 +37,16 @@ class CreditCheckoutController {
     private final ReturnUrls returnUrls;
     private final StripeGateway stripe;
     private final AuditLog audit;
-    private final DSLContext db;
+    private final PlanRepository plans;
     private final Clock clock;
 
     CreditCheckoutController(WorkspaceAccess access, ReturnUrls returnUrls, StripeGateway stripe, AuditLog audit,
-                             DSLContext db, Clock clock) {
+                             PlanRepository plans, Clock clock) {
         this.access = access;
         this.returnUrls = returnUrls;
         this.stripe = stripe;
         this.audit = audit;
-        this.db = db;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -85,11 +82,10 @@ class CreditCheckoutController {
     @MutationMapping
     BuyCreditsPayload buyCredits(@Argument BuyCreditsInput input, Principal principal) {
         Workspace workspace = access.manageable(principal, input.workspaceId());
-        String key = "bff:" + workspace.workspaceId() + ":buyCredits:" + Inputs.idempotencyKey(input.idempotencyKey());
+        String key = Inputs.idempotencyKey(workspace.workspaceId(), "buyCredits", input.idempotencyKey());
         var refusal = check(input.millions());
-        if (refusal.isEmpty() && !returnUrls.isAllowed(input.returnUrl())) {
-            refusal = Optional.of(UserError.of(UserError.Code.RETURN_URL_NOT_ALLOWED,
-                    "returnUrl is not one of this service's allowed pages", "input", "returnUrl"));
+        if (refusal.isEmpty()) {
+            refusal = returnUrls.refusal(input.returnUrl());
         }
         if (refusal.isPresent()) {
             return new BuyCreditsPayload(null, null, List.of(refusal.get()));
@@ -130,10 +126,8 @@ class CreditCheckoutController {
 
     /** The one-off price of a million credits on the workspace's plan. */
     private Optional<Price> price(Workspace workspace) {
-        return db.select(PLANS.ID, PLANS.PURCHASED_CREDITS_PRICE_MINOR, PLANS.CURRENCY)
-                .from(SUBSCRIPTIONS).join(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))
-                .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspace.workspaceId()))
-                .and(PLANS.PURCHASED_CREDITS_PRICE_MINOR.isNotNull())
-                .fetchOptional(r -> new Price(r.value1(), Money.of(r.value2(), r.value3())));
+        return plans.findByWorkspaceId(workspace.workspaceId())
+                .filter(plan -> plan.purchasedCreditsPricePerMillion() != null)
+                .map(plan -> new Price(plan.planId(), plan.purchasedCreditsPricePerMillion()));
     }
 }

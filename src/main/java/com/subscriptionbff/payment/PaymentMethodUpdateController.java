@@ -45,10 +45,10 @@ class PaymentMethodUpdateController {
     @MutationMapping
     UpdatePaymentMethodPayload updatePaymentMethod(@Argument UpdatePaymentMethodInput input, Principal principal) {
         Workspace workspace = access.manageable(principal, input.workspaceId());
-        String key = "bff:" + workspace.workspaceId() + ":updatePaymentMethod:" + Inputs.idempotencyKey(input.idempotencyKey());
-        if (!returnUrls.isAllowed(input.returnUrl())) {
-            return new UpdatePaymentMethodPayload(null, List.of(UserError.of(UserError.Code.RETURN_URL_NOT_ALLOWED,
-                    "returnUrl is not one of this service's allowed pages", "input", "returnUrl")));
+        String key = Inputs.idempotencyKey(workspace.workspaceId(), "updatePaymentMethod", input.idempotencyKey());
+        var refused = returnUrls.refusal(input.returnUrl());
+        if (refused.isPresent()) {
+            return new UpdatePaymentMethodPayload(null, List.of(refused.get()));
         }
         try {
             String url = stripe.paymentMethodUpdateUrl(workspace.workspaceId(), input.returnUrl(), key);

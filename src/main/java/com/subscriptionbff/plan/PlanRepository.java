@@ -42,6 +42,15 @@ public class PlanRepository {
         return db.select(PLAN).from(PLANS).where(PLANS.ID.eq(planId)).fetchOptional(Record1::value1);
     }
 
+    /** The plan the workspace's subscription is on. */
+    public java.util.Optional<Plan> findByWorkspaceId(java.util.UUID workspaceId) {
+        return db.select(PLAN).from(PLANS)
+                .join(com.subscriptionbff.db.Tables.SUBSCRIPTIONS)
+                .on(com.subscriptionbff.db.Tables.SUBSCRIPTIONS.PLAN_ID.eq(PLANS.ID))
+                .where(com.subscriptionbff.db.Tables.SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
+                .fetchOptional(Record1::value1);
+    }
+
     List<Plan> findCatalog() {
         return db.select(PLAN).from(PLANS).orderBy(PLANS.DISPLAY_ORDER, PLANS.CODE).fetch(Record1::value1);
     }

@@ -9,6 +9,7 @@ import com.subscriptionbff.db.enums.DeactivationReason;
 import org.jooq.Field;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import com.subscriptionbff.db.tables.records.PlansRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -75,30 +76,30 @@ class StripeSubscriptionSync {
         if ("active".equals(schedule.getStatus()) || "not_started".equals(schedule.getStatus())) {
             applySchedule(workspaceId, schedule, eventCreated);
         } else {
-            db.update(SUBSCRIPTIONS)
-                    .setNull(SUBSCRIPTIONS.SCHEDULED_PLAN_ID).setNull(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL)
-                    .setNull(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT).setNull(SUBSCRIPTIONS.STRIPE_SCHEDULE_ID)
-                    .set(SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT, eventCreated)
-                    .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
-                    .and(SUBSCRIPTIONS.STRIPE_SCHEDULE_ID.eq(schedule.getId()))
-                    .and(scheduleNotNewerThan(eventCreated))
-                    .execute();
+            clearScheduledChange(workspaceId, SUBSCRIPTIONS.STRIPE_SCHEDULE_ID.eq(schedule.getId())
+                    .and(scheduleNotNewerThan(eventCreated)), true, eventCreated);
         }
     }
 
-    private static org.jooq.Condition scheduleNotNewerThan(Instant eventCreated) {
+    private static Condition scheduleNotNewerThan(Instant eventCreated) {
         return SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT.isNull().or(SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT.le(eventCreated));
     }
 
-    /** The scheduled change took effect (or there is none left): the page shows no pending change. */
-    private void clearSchedule(UUID workspaceId, Instant eventCreated) {
-        db.update(SUBSCRIPTIONS)
+    /**
+     * No change waits for the period end any more (it took effect, or the schedule ended): the page shows none.
+     * `forgetSchedule` also drops Stripe's schedule id; `eventCreated`, when given, is the schedule event's time.
+     */
+    private void clearScheduledChange(UUID workspaceId, Condition when, boolean forgetSchedule, Instant eventCreated) {
+        var update = db.update(SUBSCRIPTIONS)
                 .setNull(SUBSCRIPTIONS.SCHEDULED_PLAN_ID).setNull(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL)
-                .setNull(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT)
-                .set(SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT, eventCreated)
-                .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
-                .and(scheduleNotNewerThan(eventCreated))
-                .execute();
+                .setNull(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT);
+        if (forgetSchedule) {
+            update = update.setNull(SUBSCRIPTIONS.STRIPE_SCHEDULE_ID);
+        }
+        if (eventCreated != null) {
+            update = update.set(SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT, eventCreated);
+        }
+        update.where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId)).and(when).execute();
     }
 
     /** The phase after the current one is the change waiting for the period end. */
@@ -110,7 +111,7 @@ class StripeSubscriptionSync {
                 .filter(phase -> currentEnd == null ? phase != phases.getFirst() : phase.getStartDate() >= currentEnd)
                 .findFirst().orElse(null);
         if (next == null) {
-            clearSchedule(workspaceId, eventCreated);
+            clearScheduledChange(workspaceId, scheduleNotNewerThan(eventCreated), false, eventCreated);
             return;
         }
         StripePrices.Price base = next.getItems().stream().map(item -> prices.of(item.getPrice()))
@@ -220,12 +221,8 @@ class StripeSubscriptionSync {
                 .where(SUBSCRIPTIONS.STRIPE_EVENT_AT.isNull().or(SUBSCRIPTIONS.STRIPE_EVENT_AT.le(eventCreated)))
                 .execute();
         // a change scheduled for a period end that has come is no longer pending
-        db.update(SUBSCRIPTIONS)
-                .setNull(SUBSCRIPTIONS.SCHEDULED_PLAN_ID).setNull(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL)
-                .setNull(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT)
-                .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
-                .and(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT.le(SUBSCRIPTIONS.CURRENT_PERIOD_START))
-                .execute();
+        clearScheduledChange(workspaceId, SUBSCRIPTIONS.SCHEDULED_CHANGE_AT.le(SUBSCRIPTIONS.CURRENT_PERIOD_START),
+                false, null);
         boolean renewed = mayBeRenewal && written > 0 && previous != null
                 && subscription.getId().equals(previous.value1())
                 // a renewal starts where the last period ended; a switch of interval restarts mid-period

@@ -81,7 +81,12 @@ class SubscriptionChanges {
         }
     }
 
-    private sealed interface Checked permits Refused, Valid, Send {
+    /** What the checks of a change decide: refused, or ready to send to Stripe. */
+    private sealed interface Checked permits Refused, Send {
+    }
+
+    /** What the checks of new plan terms decide: refused, or valid terms (previewed, or sent by {@link #change}). */
+    private sealed interface TermsChecked permits Refused, Valid {
     }
 
     /** A checked change, ready for Stripe: the call (given the idempotency key) and what the audit log records. */
@@ -89,10 +94,10 @@ class SubscriptionChanges {
                         List<AuditEntry.Change> changes, CancellationReason reason, String comment) implements Checked {
     }
 
-    private record Refused(List<UserError> errors) implements Checked {
+    private record Refused(List<UserError> errors) implements Checked, TermsChecked {
     }
 
-    private record Valid(StripePlanTerms terms, Plan plan, boolean atPeriodEnd) implements Checked {
+    private record Valid(StripePlanTerms terms, Plan plan, boolean atPeriodEnd) implements TermsChecked {
     }
 
     // ---- customize the plan -------------------------------------------------------------------------------------
@@ -108,7 +113,7 @@ class SubscriptionChanges {
                 AuditAction.CUSTOMIZE_PLAN, null, null);
     }
 
-    private Checked checkCustomization(Request request, Integer extraSeats, Long extraCredits) {
+    private TermsChecked checkCustomization(Request request, Integer extraSeats, Long extraCredits) {
         Subscription current = request.current();
         Plan plan = current.plan();
         int seats = extraSeats == null ? current.extraSeats() : extraSeats;
@@ -163,7 +168,7 @@ class SubscriptionChanges {
                 input.prorationDate(), this::checkAnnualSwitch, AuditAction.SWITCH_TO_ANNUAL_BILLING, null, null);
     }
 
-    private Checked checkAnnualSwitch(Request request) {
+    private TermsChecked checkAnnualSwitch(Request request) {
         Subscription current = request.current();
         if (current.billingInterval() == BillingInterval.YEAR) {
             return refused(Code.NOT_ELIGIBLE, "the subscription is already billed annually");
@@ -205,7 +210,7 @@ class SubscriptionChanges {
      * period. Extra seats and credits are carried over as far as the new plan sells them. Annual billing cannot go
      * back to monthly before its period ends.
      */
-    private Checked checkPlanChange(Request request, java.util.UUID planId, BillingInterval askedInterval) {
+    private TermsChecked checkPlanChange(Request request, java.util.UUID planId, BillingInterval askedInterval) {
         Subscription current = request.current();
         var ended = ended(current);
         if (ended.isPresent()) {
@@ -303,7 +308,8 @@ class SubscriptionChanges {
 
     // ---- the common path ------------------------------------------------------------------------------------------
 
-    private ChangePreviewPayload preview(Principal principal, String workspaceId, Function<Request, Checked> check) {
+    private ChangePreviewPayload preview(Principal principal, String workspaceId,
+                                         Function<Request, TermsChecked> check) {
         Workspace workspace = access.manageable(principal, workspaceId);
         Instant now = clock.instant();
         var target = subscriptions.findChangeTarget(workspace.workspaceId(), now).orElse(null);
@@ -311,11 +317,13 @@ class SubscriptionChanges {
             return new ChangePreviewPayload(null, noSubscription(target).userErrors());
         }
         Request request = new Request(workspace, target, now, null);
-        Checked checked = check.apply(request);
-        if (checked instanceof Refused refused) {
-            return new ChangePreviewPayload(null, refused.errors());
+        Valid valid;
+        switch (check.apply(request)) {
+            case Refused refused -> {
+                return new ChangePreviewPayload(null, refused.errors());
+            }
+            case Valid checked -> valid = checked;
         }
-        Valid valid = (Valid) checked;
         Subscription after = request.current().with(valid.plan(), valid.terms().interval(), valid.terms().extraSeats(),
                 valid.terms().extraCreditMillions() * Plan.CREDITS_PER_UNIT);
         String currency = after.price().currency().getCurrencyCode();
@@ -344,13 +352,16 @@ class SubscriptionChanges {
     /** A change of plan terms (items): checked, then sent now (prorated) or scheduled for the period end. */
     private SubscriptionChangePayload change(Principal principal, Object input, String workspaceId, String action,
                                              String idempotencyKey, Instant prorationDate,
-                                             Function<Request, Checked> check, AuditAction auditAction,
+                                             Function<Request, TermsChecked> check, AuditAction auditAction,
                                              CancellationReason reason, String comment) {
         Inputs.instant(prorationDate, "prorationDate");
         return apply(principal, input, workspaceId, action, idempotencyKey, request -> {
-            Checked checked = check.apply(request);
-            if (!(checked instanceof Valid valid)) {
-                return checked;
+            Valid valid;
+            switch (check.apply(request)) {
+                case Refused refused -> {
+                    return refused;
+                }
+                case Valid checked -> valid = checked;
             }
             Subscription current = request.current();
             String subscriptionId = request.target().stripeSubscriptionId();
@@ -378,7 +389,7 @@ class SubscriptionChanges {
     private SubscriptionChangePayload apply(Principal principal, Object input, String workspaceId, String action,
                                             String idempotencyKey, Function<Request, Checked> check) {
         Workspace workspace = access.manageable(principal, workspaceId);
-        String key = scopedKey(workspace, action, idempotencyKey);
+        String key = Inputs.idempotencyKey(workspace.workspaceId(), action, idempotencyKey);
         Instant now = clock.instant();
         var target = subscriptions.findChangeTarget(workspace.workspaceId(), now).orElse(null);
         if (target == null || target.stripeSubscriptionId() == null) {
@@ -416,7 +427,6 @@ class SubscriptionChanges {
                 yield new SubscriptionChangePayload(request.current(), refused.errors());
             }
             case Send send -> send(principal, request, key, send);
-            case Valid valid -> throw new IllegalStateException("a checked change must be sent: " + valid);
         };
     }
 
@@ -507,10 +517,5 @@ class SubscriptionChanges {
     private static SubscriptionChangePayload noSubscription(ChangeTarget target) {
         return new SubscriptionChangePayload(target == null ? null : target.current(),
                 List.of(UserError.of(Code.NO_SUBSCRIPTION, "this workspace has no subscription billed through Stripe")));
-    }
-
-    /** Stripe's idempotency keys are per account: ours are scoped to the workspace and the action. */
-    private static String scopedKey(Workspace workspace, String action, String clientKey) {
-        return "bff:" + workspace.workspaceId() + ":" + action + ":" + Inputs.idempotencyKey(clientKey);
     }
 }
