@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.HdrHistogram.Histogram;
+
 /**
  * The project's benchmark: `./mvnw -Pbenchmark verify`. Starts PostgreSQL 18, starts the service jar with a 256 MB
  * heap, which generates 10,000 workspaces, drives each scenario at concurrency 16 and 64, runs the same SQL through
@@ -29,7 +31,8 @@ public final class Benchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Row(Scenario scenario, int concurrency, LoadDriver.Result result, double statementsPerRequest,
-               double serverCpuMillis, double postgresCpuMillis, double heapAfterMb, Double pgbenchTps) {
+               double serverCpuMillis, double postgresCpuMillis, double allocatedKbPerRequest, double heapAfterMb,
+               Double pgbenchTps, List<Double> roundRatios) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,17 +53,19 @@ public final class Benchmark {
                 System.out.println(wrk == null ? "closed loop: JVM driver (wrk not installed)" : "closed loop: wrk");
                 Pgbench pgbench = new Pgbench(postgres.getPort(), out);
                 String firstPageIds = firstPageIds(postgres);
+                List<Scenario> scenarios = Scenario.selected(System.getProperty("bench.scenarios", ""));
                 Map<Scenario, List<LoadDriver.Prepared>> prepared = new HashMap<>();
-                for (Scenario scenario : Scenario.values()) {
+                for (Scenario scenario : scenarios) {
                     prepared.put(scenario, prepare(service, scenario, workspaces));
                 }
                 // the JIT compiles for minutes on 2 cores: warm every path before any row is measured
                 Duration jitWarmup = Duration.ofSeconds(Integer.getInteger("bench.jit-warmup", 20));
-                for (Scenario scenario : Scenario.values()) {
+                for (Scenario scenario : scenarios) {
                     driver.closedLoop(prepared.get(scenario), 16, jitWarmup, Duration.ZERO);
                 }
+                HostSteal steal = HostSteal.start();
                 List<Row> rows = new ArrayList<>();
-                for (Scenario scenario : Scenario.values()) {
+                for (Scenario scenario : scenarios) {
                     List<LoadDriver.Prepared> requests = prepared.get(scenario);
                     for (int concurrency : Scenario.CONCURRENCY) {
                         rows.add(measure(service, driver, wrk, pgbench, scenario, requests, concurrency, warmup,
@@ -68,46 +73,86 @@ public final class Benchmark {
                         System.out.println(format(rows.getLast()));
                     }
                 }
+                // open loop at 70 % of the Overview's best closed-loop rate (when the Overview is among the scenarios)
                 Row best = rows.stream().filter(r -> r.scenario() == Scenario.OVERVIEW)
                         .max((a, b) -> Double.compare(a.result().requestsPerSecond(), b.result().requestsPerSecond()))
-                        .orElseThrow();
-                double rate = Math.max(1, Math.floor(best.result().requestsPerSecond() * 0.7));
-                LoadDriver.Result open = driver.openLoop(prepared.get(Scenario.OVERVIEW), rate, measure);
+                        .orElse(null);
+                double rate = best == null ? 0 : Math.max(1, Math.floor(best.result().requestsPerSecond() * 0.7));
+                LoadDriver.Result open = best == null ? null
+                        : driver.openLoop(prepared.get(Scenario.OVERVIEW), rate, measure);
                 long tenStatements = statementsOf(service, driver, Scenario.STAFF_LIST_100, 10);
                 long hundredStatements = statementsOf(service, driver, Scenario.STAFF_LIST_100, 100);
                 String report = report(rows, open, rate, tenStatements, hundredStatements, workspaces, service, warmup,
-                        measure, wrk == null ? "the JVM driver (virtual threads, java.net.http)" : "wrk (Debian's package)");
+                        measure, steal.percent(), wrk == null ? "the JVM driver (virtual threads, java.net.http)" : "wrk (Debian's package)");
                 Files.writeString(out.resolve("results.md"), report);
                 System.out.println(report);
             }
         }
     }
 
+    /**
+     * Alternates slices of the service's closed loop and of pgbench (bench.rounds of each), so that both see the same
+     * machine: on a shared host the CPU other guests take (steal) changes within minutes. The ratio is the service's
+     * requests/s over pgbench's transactions/s summed over the slices; the spread gives each round's own ratio.
+     */
     private static Row measure(ServiceProcess service, LoadDriver driver, WrkDriver wrk, Pgbench pgbench,
                                Scenario scenario,
                                List<LoadDriver.Prepared> requests, int concurrency, Duration warmup, Duration measure,
                                int workspaces, String firstPageIds) throws Exception {
         // the warm-up runs outside the window the counters cover
         driver.closedLoop(requests, concurrency, warmup, Duration.ZERO);
-        service.awaitIdle();
-        Map<String, Double> before = service.metrics();
-        Duration serverCpu = service.cpu();
-        Duration postgresCpu = PostgresCpu.total();
-        LoadDriver.Result result = wrk == null
-                ? driver.closedLoop(requests, concurrency, Duration.ZERO, measure)
-                : wrk.closedLoop(scenario.name().toLowerCase(Locale.ROOT), requests, concurrency, measure);
-        service.awaitIdle();
-        Duration postgresCpuAfter = PostgresCpu.total();
-        Duration serverCpuAfter = service.cpu();
-        Map<String, Double> after = service.metrics();
-        double requestsServed = after.get("graphql_request_seconds_count") - before.get("graphql_request_seconds_count");
-        double statements = after.get("bff_sql_statements_total") - before.get("bff_sql_statements_total");
-        Double tps = pgbench.tps(scenario.name().toLowerCase(Locale.ROOT), scenario.pgbenchScript(workspaces, firstPageIds),
-                concurrency, measure);
-        return new Row(scenario, concurrency, result, statements / requestsServed,
-                (serverCpuAfter.toNanos() - serverCpu.toNanos()) / 1e6 / requestsServed,
-                (postgresCpuAfter.toNanos() - postgresCpu.toNanos()) / 1e6 / requestsServed,
-                after.getOrDefault("jvm_memory_used_bytes:heap", 0.0) / (1024 * 1024), tps);
+        int rounds = Math.max(1, Integer.getInteger("bench.rounds", 3));
+        Duration slice = measure.dividedBy(rounds);
+        String name = scenario.name().toLowerCase(Locale.ROOT);
+        long requestsDone = 0;
+        long errors = 0;
+        double seconds = 0;
+        Histogram latency = new Histogram(3);
+        double requestsServed = 0;
+        double statements = 0;
+        double allocatedBytes = 0;
+        long serverCpuNanos = 0;
+        long postgresCpuNanos = 0;
+        double pgbenchTransactions = 0;
+        double pgbenchSeconds = 0;
+        List<Double> roundRatios = new ArrayList<>();
+        Map<String, Double> after = Map.of();
+        for (int round = 0; round < rounds; round++) {
+            service.awaitIdle();
+            Map<String, Double> before = service.metrics();
+            Duration serverCpu = service.cpu();
+            Duration postgresCpu = PostgresCpu.total();
+            LoadDriver.Result result = wrk == null
+                    ? driver.closedLoop(requests, concurrency, Duration.ZERO, slice)
+                    : wrk.closedLoop(name, requests, concurrency, slice);
+            service.awaitIdle();
+            postgresCpuNanos += PostgresCpu.total().toNanos() - postgresCpu.toNanos();
+            serverCpuNanos += service.cpu().toNanos() - serverCpu.toNanos();
+            after = service.metrics();
+            requestsServed += delta(before, after, "graphql_request_seconds_count");
+            statements += delta(before, after, "bff_sql_statements_total");
+            // counted by Micrometer at each young collection: many collections per run make it close
+            allocatedBytes += delta(before, after, "jvm_gc_memory_allocated_bytes_total");
+            requestsDone += result.requests();
+            errors += result.errors();
+            seconds += result.seconds();
+            latency.add(result.latencyMicros());
+            Double tps = pgbench.tps(name, scenario.pgbenchScript(workspaces, firstPageIds), concurrency, slice);
+            if (tps != null) {
+                pgbenchTransactions += tps * slice.toMillis() / 1e3;
+                pgbenchSeconds += slice.toMillis() / 1e3;
+                roundRatios.add(result.requestsPerSecond() / tps);
+            }
+        }
+        return new Row(scenario, concurrency, new LoadDriver.Result(requestsDone, errors, seconds, latency),
+                statements / requestsServed, serverCpuNanos / 1e6 / requestsServed,
+                postgresCpuNanos / 1e6 / requestsServed, allocatedBytes / 1024 / requestsServed,
+                after.getOrDefault("jvm_memory_used_bytes:heap", 0.0) / (1024 * 1024),
+                pgbenchSeconds == 0 ? null : pgbenchTransactions / pgbenchSeconds, roundRatios);
+    }
+
+    private static double delta(Map<String, Double> before, Map<String, Double> after, String metric) {
+        return after.get(metric) - before.get(metric);
     }
 
     /** Request bodies and tokens for 2,000 random workspaces (one for the staff list), prepared before the clock runs. */
@@ -158,34 +203,39 @@ public final class Benchmark {
 
     private static String format(Row row) {
         LoadDriver.Result r = row.result();
-        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.2f | %s | %s | %.0f |",
+        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.2f | %.0f | %s | %s | %.0f |",
                 row.scenario().name().toLowerCase(Locale.ROOT), row.concurrency(), r.requestsPerSecond(),
                 r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99), r.errors(),
-                row.statementsPerRequest(), row.serverCpuMillis(), row.postgresCpuMillis(),
+                row.statementsPerRequest(), row.serverCpuMillis(), row.postgresCpuMillis(), row.allocatedKbPerRequest(),
                 row.pgbenchTps() == null ? "n/a" : String.format(Locale.ROOT, "%.0f", row.pgbenchTps()),
                 row.pgbenchTps() == null ? "n/a"
-                        : String.format(Locale.ROOT, "%.0f %%", 100 * r.requestsPerSecond() / row.pgbenchTps()),
+                        : String.format(Locale.ROOT, "%.0f %% (%.0f–%.0f)", 100 * r.requestsPerSecond() / row.pgbenchTps(),
+                        100 * row.roundRatios().stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                        100 * row.roundRatios().stream().mapToDouble(Double::doubleValue).max().orElse(0)),
                 row.heapAfterMb());
     }
 
     private static String report(List<Row> rows, LoadDriver.Result open, double rate, long ten, long hundred,
                                  int workspaces, ServiceProcess service, Duration warmup, Duration measure,
-                                 String closedLoopDriver) {
+                                 double stealPercent, String closedLoopDriver) {
         StringBuilder text = new StringBuilder()
                 .append("# Benchmark results\n\n")
                 .append(String.format(Locale.ROOT, "Run %s on %d cores, Java %s. %d workspaces; service heap -Xmx256m, "
-                                + "started (data generation included) in %.1f s. Every scenario first warmed for %d s (JIT); then per row a closed loop by %s: %d s warm-up, %d s measured. pgbench: the same statements, `-M prepared`, same concurrency and duration.%n%n",
+                                + "started (data generation included) in %.1f s. Every scenario first warmed for %d s (JIT); then per row a closed loop by %s: %d s warm-up, %d s measured in %d slices, each followed by a slice of pgbench running the same statements (`-M prepared`, same concurrency), so that both see the same machine. BFF/pgbench: over all slices (lowest–highest slice). CPU stolen by the host's other guests while measuring: %.0f %%.%n%n",
                         Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                         workspaces, service.startup.toMillis() / 1e3, Integer.getInteger("bench.jit-warmup", 20),
-                        closedLoopDriver, warmup.toSeconds(), measure.toSeconds()))
+                        closedLoopDriver, warmup.toSeconds(), measure.toSeconds(),
+                        Math.max(1, Integer.getInteger("bench.rounds", 3)), stealPercent))
                 .append("| scenario | concurrency | req/s | p50 ms | p90 ms | p99 ms | errors | SQL/req | server CPU ms/req "
-                        + "| PostgreSQL CPU ms/req | pgbench tps | BFF/pgbench | heap after MB |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        + "| PostgreSQL CPU ms/req | allocated KB/req | pgbench tps | BFF/pgbench | heap after MB |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(row -> text.append(format(row)).append('\n'));
-        text.append(String.format(Locale.ROOT, "%nOpen loop, overview at %.0f req/s (70 %% of its best closed-loop rate) "
-                        + "for %d s: %d requests, %d errors, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (from when each was due).%n",
-                rate, measure.toSeconds(), open.requests(), open.errors(), open.percentileMillis(50),
-                open.percentileMillis(90), open.percentileMillis(99)));
+        if (open != null) {
+            text.append(String.format(Locale.ROOT, "%nOpen loop, overview at %.0f req/s (70 %% of its best closed-loop rate) "
+                            + "for %d s: %d requests, %d errors, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (from when each was due).%n",
+                    rate, measure.toSeconds(), open.requests(), open.errors(), open.percentileMillis(50),
+                    open.percentileMillis(90), open.percentileMillis(99)));
+        }
         text.append(String.format(Locale.ROOT, "%nStaff list: %d SQL statements for 10 workspaces, %d for 100.%n", ten, hundred));
         text.append("\nTargets:\n");
         for (Row row : rows) {
@@ -200,10 +250,43 @@ public final class Benchmark {
         }
         text.append(String.format(Locale.ROOT, "- list of 100 costs the same statements as a list of 10: %s%n",
                 ten == hundred ? "met" : "NOT met"));
-        long errors = rows.stream().mapToLong(row -> row.result().errors()).sum() + open.errors();
+        long errors = rows.stream().mapToLong(row -> row.result().errors()).sum() + (open == null ? 0 : open.errors());
         text.append(String.format(Locale.ROOT, "- runs with a 256 MB heap: %s (%d errors in all runs)%n",
                 errors == 0 ? "met" : "errors seen", errors));
         return text.toString();
+    }
+
+    /** The share of the machine's CPU time the hypervisor gave to other guests (steal, from /proc/stat). */
+    record HostSteal(long[] start) {
+        static HostSteal start() {
+            return new HostSteal(cpuTimes());
+        }
+
+        double percent() {
+            long[] end = cpuTimes();
+            if (start.length < 8 || end.length < 8) {
+                return 0;
+            }
+            long total = 0;
+            for (int i = 0; i < end.length; i++) {
+                total += end[i] - start[i];
+            }
+            // user nice system idle iowait irq softirq steal ...
+            return total > 0 ? 100.0 * (end[7] - start[7]) / total : 0;
+        }
+
+        private static long[] cpuTimes() {
+            try {
+                String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                long[] times = new long[Math.min(fields.length - 1, 8)];
+                for (int i = 0; i < times.length; i++) {
+                    times[i] = Long.parseLong(fields[i + 1]);
+                }
+                return times;
+            } catch (Exception e) {
+                return new long[0];
+            }
+        }
     }
 
     /** CPU time of the embedded PostgreSQL's processes (postmaster and backends). */

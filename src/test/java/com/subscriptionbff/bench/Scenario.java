@@ -88,4 +88,12 @@ enum Scenario {
     }
 
     static final List<Integer> CONCURRENCY = List.of(16, 64);
+
+    /** The scenarios named in a comma-separated list (bench.scenarios), all of them when it is blank. */
+    static List<Scenario> selected(String names) {
+        if (names.isBlank()) {
+            return List.of(values());
+        }
+        return java.util.Arrays.stream(names.split(",")).map(String::strip).map(Scenario::valueOf).toList();
+    }
 }

@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The service under test, as its own JVM with a 256 MB heap, against the benchmark's PostgreSQL. */
@@ -31,7 +33,14 @@ final class ServiceProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port)
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        // e.g. -Dbench.service-jvm-args="-XX:StartFlightRecording=filename=target/benchmark/service.jfr" to profile
+        String extra = System.getProperty("bench.service-jvm-args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();

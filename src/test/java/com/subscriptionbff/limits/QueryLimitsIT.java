@@ -36,4 +36,18 @@ class QueryLimitsIT extends IntegrationTest {
         assertThat(response.returnResponse().getErrors().getFirst().getMessage()).containsIgnoringCase("complexity");
         assertThat(sqlStatements() - before).isZero();
     }
+
+    @Test
+    void theSameDocumentIsMeasuredAgainForEachPageSize() {
+        String holders = """
+                query holders($first: Int!, $days: Int!) { workspaces(first: $first) { edges { node {
+                  seats { holders(first: $first) { edges { node { email } } } } credits { daily(days: $days) { date } } } } } }""";
+        as(DemoData.STAFF).document(holders).variable("first", 2).variable("days", 7).execute().errors().verify();
+        var refused = as(DemoData.STAFF).document(holders).variable("first", 100).variable("days", 90).execute();
+        assertThat(onlyErrorType(refused)).isEqualTo("ExecutionAborted");
+        assertThat(refused.returnResponse().getErrors().getFirst().getMessage()).containsIgnoringCase("complexity");
+        var refusedAgain = as(DemoData.STAFF).document(holders).variable("first", 100).variable("days", 90).execute();
+        assertThat(onlyErrorType(refusedAgain)).isEqualTo("ExecutionAborted");
+        as(DemoData.STAFF).document(holders).variable("first", 2).variable("days", 7).execute().errors().verify();
+    }
 }
