@@ -257,22 +257,22 @@ public final class Benchmark {
     }
 
     /** The share of the machine's CPU time the hypervisor gave to other guests (steal, from /proc/stat). */
-    record HostSteal(long[] start) {
+    record HostSteal(long[] startTimes) {
         static HostSteal start() {
             return new HostSteal(cpuTimes());
         }
 
         double percent() {
             long[] end = cpuTimes();
-            if (start.length < 8 || end.length < 8) {
+            if (startTimes.length < 8 || end.length < 8) {
                 return 0;
             }
             long total = 0;
             for (int i = 0; i < end.length; i++) {
-                total += end[i] - start[i];
+                total += end[i] - startTimes[i];
             }
             // user nice system idle iowait irq softirq steal ...
-            return total > 0 ? 100.0 * (end[7] - start[7]) / total : 0;
+            return total > 0 ? 100.0 * (end[7] - startTimes[7]) / total : 0;
         }
 
         private static long[] cpuTimes() {
