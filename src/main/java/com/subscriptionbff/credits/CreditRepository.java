@@ -1,11 +1,11 @@
 package com.subscriptionbff.credits;
 
+import com.subscriptionbff.common.RenderedQuery;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Row4;
+import org.jooq.Record6;
 import org.jooq.Table;
-import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
@@ -25,43 +25,31 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.val;
-import static org.jooq.impl.DSL.values;
+import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.when;
 
 @Repository
 class CreditRepository {
 
     private final DSLContext db;
+    private final RenderedQuery<Record6<UUID, BigDecimal, Long, Long, Long, Map<LocalDate, Long>>> usage;
 
     CreditRepository(DSLContext db) {
         this.db = db;
-    }
-
-    /**
-     * This month's credits of many workspaces, each month in its own time zone, and for those whose chart is asked
-     * for the last {@link CreditUsage#MAX_CHART_DAYS} days: one statement.
-     */
-    Map<MonthKey, CreditUsage> findUsage(Collection<MonthKey> months) {
-        if (months.isEmpty()) {
-            return Map.of();
-        }
-        @SuppressWarnings("unchecked")
-        Row4<UUID, LocalDate, LocalDate, LocalDate>[] rows = months.stream()
-                .map(m -> row(val(m.workspaceId()), val(m.today().withDayOfMonth(1)),
-                        // typed: a bare null would make PostgreSQL read the column as text
-                        val(m.withChart() ? m.today().minusDays(CreditUsage.MAX_CHART_DAYS - 1L) : null,
-                                SQLDataType.LOCALDATE),
-                        val(m.today())))
-                .toArray(Row4[]::new);
-        Table<?> k = values(rows).as("k", "workspace_id", "month_start", "chart_from", "today");
-        Field<UUID> workspaceId = k.field("workspace_id", UUID.class);
-        Field<LocalDate> monthStart = k.field("month_start", LocalDate.class);
-        Field<LocalDate> chartFrom = k.field("chart_from", LocalDate.class);
-        Field<LocalDate> today = k.field("today", LocalDate.class);
+        // one row per workspace asked for: its id, its month's first day, its chart's first day (null: no chart), today
+        Table<?> k = table("unnest({0}, {1}, {2}, {3})",
+                param("workspaceIds", UUID[].class), param("monthStarts", LocalDate[].class),
+                param("chartFroms", LocalDate[].class), param("todays", LocalDate[].class))
+                .as("k", "workspace_id", "month_start", "chart_from", "today");
+        // a plain-SQL table knows no columns: its fields are named, not looked up
+        Field<UUID> workspaceId = field(name("k", "workspace_id"), UUID.class);
+        Field<LocalDate> monthStart = field(name("k", "month_start"), LocalDate.class);
+        Field<LocalDate> chartFrom = field(name("k", "chart_from"), LocalDate.class);
+        Field<LocalDate> today = field(name("k", "today"), LocalDate.class);
         Field<BigDecimal> usedThisMonth = field(select(coalesce(sum(CREDIT_USAGE_DAILY.CREDITS), BigDecimal.ZERO))
                 .from(CREDIT_USAGE_DAILY)
                 .where(CREDIT_USAGE_DAILY.WORKSPACE_ID.eq(workspaceId))
@@ -76,16 +64,41 @@ class CreditRepository {
         var ended = SUBSCRIPTIONS.STATUS.eq(SubscriptionStatus.CANCELED);
         Field<Long> included = when(ended, inline(0L)).otherwise(coalesce(PLANS.INCLUDED_MONTHLY_CREDITS, 0L));
         Field<Long> extra = when(ended, inline(0L)).otherwise(coalesce(SUBSCRIPTIONS.EXTRA_CREDITS, 0L));
-        Map<UUID, MonthKey> byId = new HashMap<>();
-        months.forEach(m -> byId.put(m.workspaceId(), m));
-        Map<MonthKey, CreditUsage> result = new HashMap<>();
-        db.select(workspaceId, usedThisMonth, included, extra, coalesce(CREDIT_BALANCES.PURCHASED_REMAINING, 0L), chart)
+        // each column named apart: a rendered query's columns are read back by name
+        this.usage = RenderedQuery.of(db, select(workspaceId, usedThisMonth.as("used_this_month"),
+                        included.as("included_monthly"), extra.as("extra_monthly"),
+                        coalesce(CREDIT_BALANCES.PURCHASED_REMAINING, 0L).as("purchased_remaining"), chart.as("chart"))
                 .from(k)
                 .leftJoin(SUBSCRIPTIONS).on(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
                 .leftJoin(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))
-                .leftJoin(CREDIT_BALANCES).on(CREDIT_BALANCES.WORKSPACE_ID.eq(workspaceId))
-                .fetch()
-                .forEach(r -> {
+                .leftJoin(CREDIT_BALANCES).on(CREDIT_BALANCES.WORKSPACE_ID.eq(workspaceId)));
+    }
+
+    /**
+     * This month's credits of many workspaces, each month in its own time zone, and for those whose chart is asked
+     * for the last {@link CreditUsage#MAX_CHART_DAYS} days: one statement.
+     */
+    Map<MonthKey, CreditUsage> findUsage(Collection<MonthKey> months) {
+        if (months.isEmpty()) {
+            return Map.of();
+        }
+        List<MonthKey> keys = List.copyOf(months);
+        UUID[] workspaceIds = new UUID[keys.size()];
+        LocalDate[] monthStarts = new LocalDate[keys.size()];
+        LocalDate[] chartFroms = new LocalDate[keys.size()];
+        LocalDate[] todays = new LocalDate[keys.size()];
+        Map<UUID, MonthKey> byId = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            MonthKey m = keys.get(i);
+            workspaceIds[i] = m.workspaceId();
+            monthStarts[i] = m.today().withDayOfMonth(1);
+            chartFroms[i] = m.withChart() ? m.today().minusDays(CreditUsage.MAX_CHART_DAYS - 1L) : null;
+            todays[i] = m.today();
+            byId.put(m.workspaceId(), m);
+        }
+        Map<MonthKey, CreditUsage> result = new HashMap<>();
+        usage.fetch(db, Map.of("workspaceIds", workspaceIds, "monthStarts", monthStarts, "chartFroms", chartFroms,
+                "todays", todays)).forEach(r -> {
                     MonthKey month = byId.get(r.value1());
                     result.put(month, new CreditUsage(r.value1(), month.zone(), month.today(),
                             r.value2().longValueExact(), r.value3(), r.value4(), r.value5(),

@@ -2,6 +2,8 @@ package com.subscriptionbff.payment;
 
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import com.subscriptionbff.common.RenderedQuery;
+import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
@@ -11,26 +13,31 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static com.subscriptionbff.db.Tables.PAYMENT_METHODS;
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
 
 @Repository
 class PaymentMethodRepository {
 
+    private static final SelectField<PaymentMethod> PAYMENT_METHOD = row(PAYMENT_METHODS.WORKSPACE_ID,
+            PAYMENT_METHODS.BRAND, PAYMENT_METHODS.LAST4, PAYMENT_METHODS.EXP_MONTH, PAYMENT_METHODS.EXP_YEAR)
+            .mapping(PaymentMethod::new);
+
     private final DSLContext db;
+    private final RenderedQuery<Record1<PaymentMethod>> byWorkspaceIds;
 
     PaymentMethodRepository(DSLContext db) {
         this.db = db;
+        this.byWorkspaceIds = RenderedQuery.of(db, select(PAYMENT_METHOD)
+                .from(PAYMENT_METHODS)
+                .where(PAYMENT_METHODS.WORKSPACE_ID.eq(any(param("workspaceIds", UUID[].class)))));
     }
 
     Map<UUID, PaymentMethod> findByWorkspaceIds(Collection<UUID> workspaceIds) {
-        var p = PAYMENT_METHODS;
-        return db.select(row(p.WORKSPACE_ID, p.BRAND, p.LAST4, p.EXP_MONTH, p.EXP_YEAR)
-                        .mapping((workspaceId, brand, last4, month, year) ->
-                                new PaymentMethod(workspaceId, brand, last4, month, year)))
-                .from(p)
-                .where(p.WORKSPACE_ID.in(workspaceIds))
-                .fetch(Record1::value1)
-                .stream()
+        return byWorkspaceIds.fetch(db, Map.of("workspaceIds", workspaceIds.toArray(UUID[]::new))).stream()
+                .map(Record1::value1)
                 .collect(Collectors.toMap(PaymentMethod::workspaceId, Function.identity()));
     }
 }

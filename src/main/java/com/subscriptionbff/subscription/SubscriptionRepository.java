@@ -1,12 +1,18 @@
 package com.subscriptionbff.subscription;
 
-import com.subscriptionbff.plan.PlanRepository;
 import com.subscriptionbff.common.BillingPeriod;
+import com.subscriptionbff.common.RenderedQuery;
+import com.subscriptionbff.db.enums.BillingInterval;
+import com.subscriptionbff.db.enums.CancellationReason;
+import com.subscriptionbff.db.enums.SubscriptionStatus;
+import com.subscriptionbff.plan.Plan;
+import com.subscriptionbff.plan.PlanRepository;
 import com.subscriptionbff.db.tables.Plans;
 import com.subscriptionbff.subscription.Subscription.Cancellation;
 import com.subscriptionbff.subscription.Subscription.ScheduledPlanChange;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record19;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
@@ -23,7 +29,10 @@ import static com.subscriptionbff.db.Tables.MEMBERS;
 import static com.subscriptionbff.db.Tables.PLANS;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 import static com.subscriptionbff.db.Tables.WORKSPACES;
+import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.param;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 
 @Repository
@@ -32,40 +41,43 @@ class SubscriptionRepository {
     private static final Plans SCHEDULED_PLAN = PLANS.as("scheduled_plan");
 
     private final DSLContext db;
+    private final RenderedQuery<Record19<UUID, UUID, Plan, SubscriptionStatus, BillingInterval, Instant, Instant,
+            Boolean, Instant, CancellationReason, String, Instant, Instant, Instant, Integer, Long, Plan,
+            BillingInterval, Instant>> byWorkspaceIds;
 
     SubscriptionRepository(DSLContext db) {
         this.db = db;
-    }
-
-    /** The current subscriptions of many workspaces with their plans: one statement whatever their number. */
-    Map<UUID, Subscription> findByWorkspaceIds(Collection<UUID> workspaceIds, Instant now) {
-        return select(SUBSCRIPTIONS.WORKSPACE_ID.in(workspaceIds), now).stream()
-                .collect(Collectors.toMap(Subscription::workspaceId, Function.identity()));
-    }
-
-    Optional<Subscription> findByWorkspaceId(UUID workspaceId, Instant now) {
-        return select(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId), now).stream().findFirst();
-    }
-
-    private List<Subscription> select(Condition which, Instant now) {
         var s = SUBSCRIPTIONS;
-        return db.select(s.ID, s.WORKSPACE_ID, PlanRepository.PLAN, s.STATUS, s.BILLING_INTERVAL,
-                        s.CURRENT_PERIOD_START, s.CURRENT_PERIOD_END, s.CANCEL_AT_PERIOD_END, s.ENDED_AT,
-                        s.CANCELLATION_REASON, s.CANCELLATION_COMMENT, s.CANCELED_AT, s.TRIAL_START, s.TRIAL_END,
-                        s.EXTRA_SEATS, s.EXTRA_CREDITS, PlanRepository.plan(SCHEDULED_PLAN),
+        this.byWorkspaceIds = RenderedQuery.of(db, select(s.ID, s.WORKSPACE_ID, PlanRepository.PLAN, s.STATUS,
+                        s.BILLING_INTERVAL, s.CURRENT_PERIOD_START, s.CURRENT_PERIOD_END, s.CANCEL_AT_PERIOD_END,
+                        s.ENDED_AT, s.CANCELLATION_REASON, s.CANCELLATION_COMMENT, s.CANCELED_AT, s.TRIAL_START,
+                        s.TRIAL_END, s.EXTRA_SEATS, s.EXTRA_CREDITS, PlanRepository.plan(SCHEDULED_PLAN),
                         s.SCHEDULED_BILLING_INTERVAL, s.SCHEDULED_CHANGE_AT)
                 .from(s)
                 .join(PLANS).on(PLANS.ID.eq(s.PLAN_ID))
                 .leftJoin(SCHEDULED_PLAN).on(SCHEDULED_PLAN.ID.eq(s.SCHEDULED_PLAN_ID))
-                .where(which)
-                .fetch(r -> Subscription.of(
-                        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        new BillingPeriod(r.value6(), r.value7()),
-                        r.value8(), r.value9(),
-                        r.value10() == null ? null : new Cancellation(r.value10(), r.value11(), r.value12()),
-                        r.value13(), r.value14(), r.value15(), r.value16(),
-                        r.value17() == null ? null : new ScheduledPlanChange(r.value17(), r.value18(), r.value19()),
-                        now));
+                .where(s.WORKSPACE_ID.eq(any(param("workspaceIds", UUID[].class)))));
+    }
+
+    /** The current subscriptions of many workspaces with their plans: one statement whatever their number. */
+    Map<UUID, Subscription> findByWorkspaceIds(Collection<UUID> workspaceIds, Instant now) {
+        return ofWorkspaces(workspaceIds.toArray(UUID[]::new), now).stream()
+                .collect(Collectors.toMap(Subscription::workspaceId, Function.identity()));
+    }
+
+    Optional<Subscription> findByWorkspaceId(UUID workspaceId, Instant now) {
+        return ofWorkspaces(new UUID[] {workspaceId}, now).stream().findFirst();
+    }
+
+    private List<Subscription> ofWorkspaces(UUID[] workspaceIds, Instant now) {
+        return byWorkspaceIds.fetch(db, Map.of("workspaceIds", workspaceIds)).map(r -> Subscription.of(
+                r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                new BillingPeriod(r.value6(), r.value7()),
+                r.value8(), r.value9(),
+                r.value10() == null ? null : new Cancellation(r.value10(), r.value11(), r.value12()),
+                r.value13(), r.value14(), r.value15(), r.value16(),
+                r.value17() == null ? null : new ScheduledPlanChange(r.value17(), r.value18(), r.value19()),
+                now));
     }
 
     /** What a change needs besides the card: Stripe's ids and the seats in use. */

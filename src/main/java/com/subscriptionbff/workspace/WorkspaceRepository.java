@@ -1,13 +1,16 @@
 package com.subscriptionbff.workspace;
 
 import com.subscriptionbff.db.enums.MemberRole;
+import com.subscriptionbff.common.RenderedQuery;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
 import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,7 +21,9 @@ import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.val;
 
@@ -26,9 +31,18 @@ import static org.jooq.impl.DSL.val;
 class WorkspaceRepository {
 
     private final DSLContext db;
+    private final RenderedQuery<Record1<Workspace>> readable;
 
     WorkspaceRepository(DSLContext db) {
         this.db = db;
+        this.readable = RenderedQuery.of(db, select(workspace(MEMBERS.ROLE))
+                .from(WORKSPACES)
+                .join(USERS).on(USERS.ID.eq(param("userId", String.class)))
+                .leftJoin(MEMBERS).on(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID)
+                        .and(MEMBERS.USER_ID.eq(USERS.ID))
+                        .and(MEMBERS.DEACTIVATED_AT.isNull()))
+                .where(WORKSPACES.ID.eq(param("workspaceId", UUID.class)))
+                .and(MEMBERS.ID.isNotNull().or(USERS.STAFF)));
     }
 
     Optional<Viewer> findViewer(String userId) {
@@ -43,15 +57,9 @@ class WorkspaceRepository {
      * workspace both.
      */
     Optional<Workspace> findReadable(String userId, UUID workspaceId) {
-        return db.select(workspace(MEMBERS.ROLE))
-                .from(WORKSPACES)
-                .join(USERS).on(USERS.ID.eq(userId))
-                .leftJoin(MEMBERS).on(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID)
-                        .and(MEMBERS.USER_ID.eq(USERS.ID))
-                        .and(MEMBERS.DEACTIVATED_AT.isNull()))
-                .where(WORKSPACES.ID.eq(workspaceId))
-                .and(MEMBERS.ID.isNotNull().or(USERS.STAFF))
-                .fetchOptional(record -> record.value1());
+        return readable.fetch(db, Map.of("userId", userId, "workspaceId", workspaceId)).stream()
+                .map(Record1::value1)
+                .findFirst();
     }
 
     List<Workspace> findByActiveMember(String userId) {

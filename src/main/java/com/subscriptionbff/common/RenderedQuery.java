@@ -1,0 +1,78 @@
+package com.subscriptionbff.common;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A query the page runs on every load, built with jOOQ's DSL once and rendered once: each run only binds its values
+ * (jOOQ's own advice for hot queries: building and rendering cost more than the database's work on such a query).
+ * The query takes its values through named parameters ({@link org.jooq.impl.DSL#param(String, Class)}), each used
+ * once, and an IN list becomes {@code = any(:ids)} so that one SQL text serves every batch size.
+ */
+public final class RenderedQuery<R extends Record> {
+
+    // a named parameter as jOOQ renders it (:name), not PostgreSQL's cast operator (::type)
+    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_]\\w*)");
+
+    private final String sql;
+    private final List<Param<?>> parameters;
+    private final Field<?>[] fields;
+
+    private RenderedQuery(String sql, List<Param<?>> parameters, Field<?>[] fields) {
+        this.sql = sql;
+        this.parameters = parameters;
+        this.fields = fields;
+    }
+
+    public static <R extends Record> RenderedQuery<R> of(DSLContext db, ResultQuery<R> query) {
+        // every bind value in bind order: named ones take each run's values, unnamed ones are the query's constants
+        List<Param<?>> parameters = db.extractParams(query).values().stream()
+                .filter(parameter -> !parameter.isInline())
+                .<Param<?>>map(parameter -> parameter)
+                .toList();
+        List<String> named = new ArrayList<>();
+        Matcher placeholder = NAMED_PARAMETER.matcher(db.renderNamedParams(query));
+        while (placeholder.find()) {
+            named.add(placeholder.group(1));
+        }
+        List<String> declared = parameters.stream().map(Param::getParamName).filter(name -> name != null).toList();
+        if (parameters.size() != db.extractBindValues(query).size() || !named.equals(declared)) {
+            throw new IllegalStateException("each named parameter must be used once: " + named + " rendered, "
+                    + declared + " declared, " + parameters.size() + " parameters for "
+                    + db.extractBindValues(query).size() + " bind values");
+        }
+        return new RenderedQuery<>(db.render(query), parameters, query.fields());
+    }
+
+    /** Runs the query with these values, by parameter name; the records are of the built query's own type. */
+    @SuppressWarnings("unchecked")
+    public Result<R> fetch(DSLContext db, Map<String, ?> values) {
+        Object[] bindings = new Object[parameters.size()];
+        for (int i = 0; i < bindings.length; i++) {
+            Param<?> parameter = parameters.get(i);
+            String name = parameter.getParamName();
+            if (name == null) {
+                bindings[i] = parameter;
+                continue;
+            }
+            if (!values.containsKey(name)) {
+                throw new IllegalArgumentException("no value for :" + name);
+            }
+            // typed as declared: a null or an array binds as the column's type, not as text
+            bindings[i] = DSL.val(values.get(name), parameter.getDataType());
+        }
+        // coerce makes records of the same degree and field types as the built query's (RecordImpl1..22)
+        return (Result<R>) db.resultQuery(sql, bindings).coerce(fields).fetch();
+    }
+}
