@@ -1,10 +1,13 @@
 package com.subscriptionbff.credits;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.subscriptionbff.common.RenderedQuery;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record6;
+import org.jooq.Row4;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 
@@ -25,31 +28,41 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.param;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.table;
+import static org.jooq.impl.DSL.values;
 import static org.jooq.impl.DSL.when;
 
 @Repository
 class CreditRepository {
 
     private final DSLContext db;
-    private final RenderedQuery<Record6<UUID, BigDecimal, Long, Long, Long, Map<LocalDate, Long>>> usage;
+    // one rendering per number of workspaces asked for at once (1 for the Overview, up to a page for staff lists)
+    private final Cache<Integer, RenderedQuery<Record6<UUID, BigDecimal, Long, Long, Long, Map<LocalDate, Long>>>>
+            usageBySize = Caffeine.newBuilder().maximumSize(128).build();
 
     CreditRepository(DSLContext db) {
         this.db = db;
-        // one row per workspace asked for: its id, its month's first day, its chart's first day (null: no chart), today
-        Table<?> k = table("unnest({0}, {1}, {2}, {3})",
-                param("workspaceIds", UUID[].class), param("monthStarts", LocalDate[].class),
-                param("chartFroms", LocalDate[].class), param("todays", LocalDate[].class))
-                .as("k", "workspace_id", "month_start", "chart_from", "today");
-        // a plain-SQL table knows no columns: its fields are named, not looked up
-        Field<UUID> workspaceId = field(name("k", "workspace_id"), UUID.class);
-        Field<LocalDate> monthStart = field(name("k", "month_start"), LocalDate.class);
-        Field<LocalDate> chartFrom = field(name("k", "chart_from"), LocalDate.class);
-        Field<LocalDate> today = field(name("k", "today"), LocalDate.class);
+    }
+
+    /**
+     * The statement for `size` workspaces. Their rows come as VALUES, which PostgreSQL plans once for all runs (an
+     * unnest of arrays would be planned again on every run, as its row count is unknown to a generic plan).
+     */
+    private RenderedQuery<Record6<UUID, BigDecimal, Long, Long, Long, Map<LocalDate, Long>>> usageQuery(int size) {
+        @SuppressWarnings("unchecked")
+        Row4<UUID, LocalDate, LocalDate, LocalDate>[] rows = new Row4[size];
+        for (int i = 0; i < size; i++) {
+            rows[i] = row(param("workspaceId" + i, UUID.class), param("monthStart" + i, LocalDate.class),
+                    param("chartFrom" + i, LocalDate.class), param("today" + i, LocalDate.class));
+        }
+        Table<?> k = values(rows).as("k", "workspace_id", "month_start", "chart_from", "today");
+        Field<UUID> workspaceId = k.field("workspace_id", UUID.class);
+        Field<LocalDate> monthStart = k.field("month_start", LocalDate.class);
+        Field<LocalDate> chartFrom = k.field("chart_from", LocalDate.class);
+        Field<LocalDate> today = k.field("today", LocalDate.class);
         Field<BigDecimal> usedThisMonth = field(select(coalesce(sum(CREDIT_USAGE_DAILY.CREDITS), BigDecimal.ZERO))
                 .from(CREDIT_USAGE_DAILY)
                 .where(CREDIT_USAGE_DAILY.WORKSPACE_ID.eq(workspaceId))
@@ -65,7 +78,7 @@ class CreditRepository {
         Field<Long> included = when(ended, inline(0L)).otherwise(coalesce(PLANS.INCLUDED_MONTHLY_CREDITS, 0L));
         Field<Long> extra = when(ended, inline(0L)).otherwise(coalesce(SUBSCRIPTIONS.EXTRA_CREDITS, 0L));
         // each column named apart: a rendered query's columns are read back by name
-        this.usage = RenderedQuery.of(db, select(workspaceId, usedThisMonth.as("used_this_month"),
+        return RenderedQuery.of(db, select(workspaceId, usedThisMonth.as("used_this_month"),
                         included.as("included_monthly"), extra.as("extra_monthly"),
                         coalesce(CREDIT_BALANCES.PURCHASED_REMAINING, 0L).as("purchased_remaining"), chart.as("chart"))
                 .from(k)
@@ -83,27 +96,23 @@ class CreditRepository {
             return Map.of();
         }
         List<MonthKey> keys = List.copyOf(months);
-        UUID[] workspaceIds = new UUID[keys.size()];
-        LocalDate[] monthStarts = new LocalDate[keys.size()];
-        LocalDate[] chartFroms = new LocalDate[keys.size()];
-        LocalDate[] todays = new LocalDate[keys.size()];
+        Map<String, Object> values = new HashMap<>();
         Map<UUID, MonthKey> byId = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             MonthKey m = keys.get(i);
-            workspaceIds[i] = m.workspaceId();
-            monthStarts[i] = m.today().withDayOfMonth(1);
-            chartFroms[i] = m.withChart() ? m.today().minusDays(CreditUsage.MAX_CHART_DAYS - 1L) : null;
-            todays[i] = m.today();
+            values.put("workspaceId" + i, m.workspaceId());
+            values.put("monthStart" + i, m.today().withDayOfMonth(1));
+            values.put("chartFrom" + i, m.withChart() ? m.today().minusDays(CreditUsage.MAX_CHART_DAYS - 1L) : null);
+            values.put("today" + i, m.today());
             byId.put(m.workspaceId(), m);
         }
         Map<MonthKey, CreditUsage> result = new HashMap<>();
-        usage.fetch(db, Map.of("workspaceIds", workspaceIds, "monthStarts", monthStarts, "chartFroms", chartFroms,
-                "todays", todays)).forEach(r -> {
-                    MonthKey month = byId.get(r.value1());
-                    result.put(month, new CreditUsage(r.value1(), month.zone(), month.today(),
-                            r.value2().longValueExact(), r.value3(), r.value4(), r.value5(),
-                            month.withChart() ? chart(month.today(), r.value6()) : List.of()));
-                });
+        usageBySize.get(keys.size(), this::usageQuery).fetch(db, values).forEach(r -> {
+            MonthKey month = byId.get(r.value1());
+            result.put(month, new CreditUsage(r.value1(), month.zone(), month.today(),
+                    r.value2().longValueExact(), r.value3(), r.value4(), r.value5(),
+                    month.withChart() ? chart(month.today(), r.value6()) : List.of()));
+        });
         return result;
     }
 
