@@ -37,6 +37,24 @@ class OperationsIT extends IntegrationTest {
     }
 
     @Test
+    void eachGraphQlRequestIsTimedOnceByOutcome() throws Exception {
+        double succeeded = requestsTimed("SUCCESS");
+        double refused = requestsTimed("REQUEST_ERROR");
+        as(DemoData.OWNER).document("{ viewer { id } }").execute().errors().verify();
+        as(DemoData.OWNER).document("{ viewer { nope } }").execute();
+        assertThat(requestsTimed("SUCCESS") - succeeded).isEqualTo(1);
+        assertThat(requestsTimed("REQUEST_ERROR") - refused).isEqualTo(1);
+    }
+
+    private double requestsTimed(String outcome) throws Exception {
+        return get("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("graphql_request_seconds_count{")
+                        && line.contains("graphql_outcome=\"" + outcome + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void graphiqlIsServedAndDemoTokensWorkInOneStep() throws Exception {
         var graphiql = get("/graphiql?path=/graphql");
         assertThat(graphiql.statusCode()).isEqualTo(200);

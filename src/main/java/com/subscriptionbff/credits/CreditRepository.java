@@ -1,12 +1,11 @@
 package com.subscriptionbff.credits;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.subscriptionbff.common.RenderedQuery;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record6;
+import org.jooq.ResultQuery;
 import org.jooq.Row4;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
@@ -39,19 +38,15 @@ import static org.jooq.impl.DSL.when;
 class CreditRepository {
 
     private final DSLContext db;
-    // one rendering per number of workspaces asked for at once (1 for the Overview, up to a page for staff lists)
-    private final Cache<Integer, RenderedQuery<Record6<UUID, BigDecimal, Long, Long, Long, Map<LocalDate, Long>>>>
-            usageBySize = Caffeine.newBuilder().maximumSize(128).build();
+    private final RenderedQuery.PerBatchSize<Record6<UUID, BigDecimal, Long, Long, Long, Map<LocalDate, Long>>> usage;
 
     CreditRepository(DSLContext db) {
         this.db = db;
+        this.usage = RenderedQuery.perBatchSize(db, CreditRepository::usageQuery);
     }
 
-    /**
-     * The statement for `size` workspaces. Their rows come as VALUES, which PostgreSQL plans once for all runs (an
-     * unnest of arrays would be planned again on every run, as its row count is unknown to a generic plan).
-     */
-    private RenderedQuery<Record6<UUID, BigDecimal, Long, Long, Long, Map<LocalDate, Long>>> usageQuery(int size) {
+    /** The statement for `size` workspaces, as VALUES rows of named parameters. */
+    private static ResultQuery<Record6<UUID, BigDecimal, Long, Long, Long, Map<LocalDate, Long>>> usageQuery(int size) {
         @SuppressWarnings("unchecked")
         Row4<UUID, LocalDate, LocalDate, LocalDate>[] rows = new Row4[size];
         for (int i = 0; i < size; i++) {
@@ -78,13 +73,13 @@ class CreditRepository {
         Field<Long> included = when(ended, inline(0L)).otherwise(coalesce(PLANS.INCLUDED_MONTHLY_CREDITS, 0L));
         Field<Long> extra = when(ended, inline(0L)).otherwise(coalesce(SUBSCRIPTIONS.EXTRA_CREDITS, 0L));
         // each column named apart: a rendered query's columns are read back by name
-        return RenderedQuery.of(db, select(workspaceId, usedThisMonth.as("used_this_month"),
+        return select(workspaceId, usedThisMonth.as("used_this_month"),
                         included.as("included_monthly"), extra.as("extra_monthly"),
                         coalesce(CREDIT_BALANCES.PURCHASED_REMAINING, 0L).as("purchased_remaining"), chart.as("chart"))
                 .from(k)
                 .leftJoin(SUBSCRIPTIONS).on(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
                 .leftJoin(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))
-                .leftJoin(CREDIT_BALANCES).on(CREDIT_BALANCES.WORKSPACE_ID.eq(workspaceId)));
+                .leftJoin(CREDIT_BALANCES).on(CREDIT_BALANCES.WORKSPACE_ID.eq(workspaceId));
     }
 
     /**
@@ -107,7 +102,7 @@ class CreditRepository {
             byId.put(m.workspaceId(), m);
         }
         Map<MonthKey, CreditUsage> result = new HashMap<>();
-        usageBySize.get(keys.size(), this::usageQuery).fetch(db, values).forEach(r -> {
+        usage.ofSize(keys.size()).fetch(db, values).forEach(r -> {
             MonthKey month = byId.get(r.value1());
             result.put(month, new CreditUsage(r.value1(), month.zone(), month.today(),
                     r.value2().longValueExact(), r.value3(), r.value4(), r.value5(),

@@ -7,14 +7,14 @@ import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static com.subscriptionbff.db.Tables.PAYMENT_METHODS;
-import static org.jooq.impl.DSL.any;
-import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 
@@ -26,17 +26,19 @@ class PaymentMethodRepository {
             .mapping(PaymentMethod::new);
 
     private final DSLContext db;
-    private final RenderedQuery<Record1<PaymentMethod>> byWorkspaceIds;
+    private final RenderedQuery.PerBatchSize<Record1<PaymentMethod>> byWorkspaceIds;
 
     PaymentMethodRepository(DSLContext db) {
         this.db = db;
-        this.byWorkspaceIds = RenderedQuery.of(db, select(PAYMENT_METHOD)
+        this.byWorkspaceIds = RenderedQuery.perBatchSize(db, size -> select(PAYMENT_METHOD)
                 .from(PAYMENT_METHODS)
-                .where(PAYMENT_METHODS.WORKSPACE_ID.eq(any(param("workspaceIds", UUID[].class)))));
+                .where(PAYMENT_METHODS.WORKSPACE_ID.in(RenderedQuery.params("workspaceId", UUID.class, size))));
     }
 
     Map<UUID, PaymentMethod> findByWorkspaceIds(Collection<UUID> workspaceIds) {
-        return byWorkspaceIds.fetch(db, Map.of("workspaceIds", workspaceIds.toArray(UUID[]::new))).stream()
+        List<UUID> batch = List.copyOf(workspaceIds);
+        return byWorkspaceIds.ofSize(batch.size())
+                .fetch(db, RenderedQuery.values("workspaceId", batch, new HashMap<>())).stream()
                 .map(Record1::value1)
                 .collect(Collectors.toMap(PaymentMethod::workspaceId, Function.identity()));
     }

@@ -28,11 +28,9 @@ import static com.subscriptionbff.db.Tables.PLANS;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 import static com.subscriptionbff.db.Tables.USERS;
 import static com.subscriptionbff.db.Tables.WORKSPACES;
-import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
@@ -42,24 +40,25 @@ import static org.jooq.impl.DSL.selectCount;
 class SeatRepository {
 
     private final DSLContext db;
-    private final RenderedQuery<Record1<SeatUsage>> usage;
+    private final RenderedQuery.PerBatchSize<Record1<SeatUsage>> usage;
 
     SeatRepository(DSLContext db) {
         this.db = db;
         Field<Integer> activeMembers = field(selectCount().from(MEMBERS)
                 .where(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID).and(MEMBERS.DEACTIVATED_AT.isNull())));
         Field<Boolean> renews = SUBSCRIPTIONS.ID.isNotNull().and(SUBSCRIPTIONS.STATUS.ne(SubscriptionStatus.CANCELED));
-        this.usage = RenderedQuery.of(db, select(row(WORKSPACES.ID, activeMembers, coalesce(PLANS.INCLUDED_SEATS, 0),
+        this.usage = RenderedQuery.perBatchSize(db, size -> select(row(WORKSPACES.ID, activeMembers, coalesce(PLANS.INCLUDED_SEATS, 0),
                                 coalesce(SUBSCRIPTIONS.EXTRA_SEATS, 0), field(renews))
                         .mapping(SeatUsage::new))
                 .from(WORKSPACES)
                 .leftJoin(SUBSCRIPTIONS).on(SUBSCRIPTIONS.WORKSPACE_ID.eq(WORKSPACES.ID))
                 .leftJoin(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))
-                .where(WORKSPACES.ID.eq(any(param("workspaceIds", UUID[].class)))));
+                .where(WORKSPACES.ID.in(RenderedQuery.params("workspaceId", UUID.class, size))));
     }
 
     Map<UUID, SeatUsage> findUsage(Collection<UUID> workspaceIds) {
-        return usage.fetch(db, Map.of("workspaceIds", workspaceIds.toArray(UUID[]::new))).stream()
+        List<UUID> batch = List.copyOf(workspaceIds);
+        return usage.ofSize(batch.size()).fetch(db, RenderedQuery.values("workspaceId", batch, new HashMap<>())).stream()
                 .map(Record1::value1)
                 .collect(Collectors.toMap(SeatUsage::workspaceId, Function.identity()));
     }

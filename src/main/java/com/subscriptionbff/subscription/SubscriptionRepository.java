@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +30,7 @@ import static com.subscriptionbff.db.Tables.MEMBERS;
 import static com.subscriptionbff.db.Tables.PLANS;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 import static com.subscriptionbff.db.Tables.WORKSPACES;
-import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 
@@ -41,14 +40,14 @@ class SubscriptionRepository {
     private static final Plans SCHEDULED_PLAN = PLANS.as("scheduled_plan");
 
     private final DSLContext db;
-    private final RenderedQuery<Record19<UUID, UUID, Plan, SubscriptionStatus, BillingInterval, Instant, Instant,
+    private final RenderedQuery.PerBatchSize<Record19<UUID, UUID, Plan, SubscriptionStatus, BillingInterval, Instant, Instant,
             Boolean, Instant, CancellationReason, String, Instant, Instant, Instant, Integer, Long, Plan,
             BillingInterval, Instant>> byWorkspaceIds;
 
     SubscriptionRepository(DSLContext db) {
         this.db = db;
         var s = SUBSCRIPTIONS;
-        this.byWorkspaceIds = RenderedQuery.of(db, select(s.ID, s.WORKSPACE_ID, PlanRepository.PLAN, s.STATUS,
+        this.byWorkspaceIds = RenderedQuery.perBatchSize(db, size -> select(s.ID, s.WORKSPACE_ID, PlanRepository.PLAN, s.STATUS,
                         s.BILLING_INTERVAL, s.CURRENT_PERIOD_START, s.CURRENT_PERIOD_END, s.CANCEL_AT_PERIOD_END,
                         s.ENDED_AT, s.CANCELLATION_REASON, s.CANCELLATION_COMMENT, s.CANCELED_AT, s.TRIAL_START,
                         s.TRIAL_END, s.EXTRA_SEATS, s.EXTRA_CREDITS, PlanRepository.plan(SCHEDULED_PLAN),
@@ -56,21 +55,22 @@ class SubscriptionRepository {
                 .from(s)
                 .join(PLANS).on(PLANS.ID.eq(s.PLAN_ID))
                 .leftJoin(SCHEDULED_PLAN).on(SCHEDULED_PLAN.ID.eq(s.SCHEDULED_PLAN_ID))
-                .where(s.WORKSPACE_ID.eq(any(param("workspaceIds", UUID[].class)))));
+                .where(s.WORKSPACE_ID.in(RenderedQuery.params("workspaceId", UUID.class, size))));
     }
 
     /** The current subscriptions of many workspaces with their plans: one statement whatever their number. */
     Map<UUID, Subscription> findByWorkspaceIds(Collection<UUID> workspaceIds, Instant now) {
-        return ofWorkspaces(workspaceIds.toArray(UUID[]::new), now).stream()
+        return ofWorkspaces(List.copyOf(workspaceIds), now).stream()
                 .collect(Collectors.toMap(Subscription::workspaceId, Function.identity()));
     }
 
     Optional<Subscription> findByWorkspaceId(UUID workspaceId, Instant now) {
-        return ofWorkspaces(new UUID[] {workspaceId}, now).stream().findFirst();
+        return ofWorkspaces(List.of(workspaceId), now).stream().findFirst();
     }
 
-    private List<Subscription> ofWorkspaces(UUID[] workspaceIds, Instant now) {
-        return byWorkspaceIds.fetch(db, Map.of("workspaceIds", workspaceIds)).map(r -> Subscription.of(
+    private List<Subscription> ofWorkspaces(List<UUID> workspaceIds, Instant now) {
+        return byWorkspaceIds.ofSize(workspaceIds.size())
+                .fetch(db, RenderedQuery.values("workspaceId", workspaceIds, new HashMap<>())).map(r -> Subscription.of(
                 r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                 new BillingPeriod(r.value6(), r.value7()),
                 r.value8(), r.value9(),
