@@ -3,7 +3,9 @@ package com.subscriptionbff.limits;
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -11,13 +13,18 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * A request that runs longer than `bff.graphql.timeout` is answered with a TIMEOUT error. The database stops on its
  * own: every connection runs with PostgreSQL's statement_timeout (spring.datasource.hikari.connection-init-sql),
  * which costs nothing per statement, unlike a JDBC query timeout (a timer task per statement in pgjdbc).
+ * The execution runs on a thread of its own (one virtual thread per request): controller methods block where they
+ * run, and a request thread blocked in them could not answer when the time is up.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestTimeout {
@@ -25,12 +32,16 @@ class RequestTimeout {
     static final ErrorClassification TIMEOUT = ErrorClassification.errorClassification("TIMEOUT");
 
     @Bean
-    WebGraphQlInterceptor requestTimeoutInterceptor(@Value("${bff.graphql.timeout:10s}") Duration timeout) {
-        return interceptor(timeout);
+    WebGraphQlInterceptor requestTimeoutInterceptor(@Value("${bff.graphql.timeout:10s}") Duration timeout,
+            @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor executor) {
+        return interceptor(timeout, executor);
     }
 
-    static WebGraphQlInterceptor interceptor(Duration timeout) {
-        return (request, chain) -> chain.next(request).timeout(timeout, Mono.fromSupplier(() -> timedOut(request, timeout)));
+    static WebGraphQlInterceptor interceptor(Duration timeout, Executor executor) {
+        Scheduler execution = Schedulers.fromExecutor(executor);
+        return (request, chain) -> Mono.defer(() -> chain.next(request))
+                .subscribeOn(execution)
+                .timeout(timeout, Mono.fromSupplier(() -> timedOut(request, timeout)));
     }
 
     private static WebGraphQlResponse timedOut(WebGraphQlRequest request, Duration timeout) {

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ class InterceptorsTest {
 
     @Test
     void aSlowRequestIsAnsweredWithATimeoutError() {
-        WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50));
+        WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50), Executors.newVirtualThreadPerTaskExecutor());
         WebGraphQlResponse slow = timeout.intercept(request(Map.of("query", "{ viewer { id } }")),
                 chain(Duration.ofSeconds(5), new AtomicReference<>())).block(Duration.ofSeconds(2));
         assertThat(slow.getErrors()).singleElement()
@@ -44,6 +45,23 @@ class InterceptorsTest {
         WebGraphQlResponse fast = timeout.intercept(request(Map.of("query", "{ viewer { id } }")),
                 chain(Duration.ZERO, new AtomicReference<>())).block(Duration.ofSeconds(2));
         assertThat(fast.getErrors()).isEmpty();
+    }
+
+    /** Controller methods block the thread they run on: the answer must not wait for them. */
+    @Test
+    void aRequestBlockedInAControllerMethodIsAnsweredWhenTheTimeIsUp() {
+        WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50), Executors.newVirtualThreadPerTaskExecutor());
+        WebGraphQlInterceptor.Chain blocking = request -> Mono.fromCallable(() -> {
+            Thread.sleep(3_000);
+            return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
+                    ExecutionResult.newExecutionResult().data(Map.of("ok", true)).build()));
+        });
+        long started = System.nanoTime();
+        WebGraphQlResponse slow = timeout.intercept(request(Map.of("query", "{ viewer { id } }")), blocking)
+                .block(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(slow.getErrors()).singleElement()
+                .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(RequestTimeout.TIMEOUT));
     }
 
     @Test
