@@ -18,6 +18,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 
 /**
  * A request that runs longer than `bff.graphql.timeout` is answered with a TIMEOUT error. The database stops on its
@@ -25,6 +26,10 @@ import java.util.concurrent.Executor;
  * which costs nothing per statement, unlike a JDBC query timeout (a timer task per statement in pgjdbc).
  * The execution runs on a thread of its own (one virtual thread per request): controller methods block where they
  * run, and a request thread blocked in them could not answer when the time is up.
+ * <p>
+ * At most `bff.graphql.max-concurrent-executions` run at once; the others wait their turn, which counts toward their
+ * time. Under more load than the machine serves, requests then end in TIMEOUT errors instead of piling up until
+ * the heap runs out (seen: an open-loop overload exhausted 256 MB). A request answered before its turn never runs.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestTimeout {
@@ -33,12 +38,22 @@ class RequestTimeout {
 
     @Bean
     WebGraphQlInterceptor requestTimeoutInterceptor(@Value("${bff.graphql.timeout:10s}") Duration timeout,
+            @Value("${bff.graphql.max-concurrent-executions:32}") int maxConcurrentExecutions,
             @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor executor) {
-        return interceptor(timeout, executor);
+        return interceptor(timeout, maxConcurrentExecutions, executor);
     }
 
-    static WebGraphQlInterceptor interceptor(Duration timeout, Executor executor) {
-        Scheduler execution = Schedulers.fromExecutor(executor);
+    static WebGraphQlInterceptor interceptor(Duration timeout, int maxConcurrentExecutions, Executor executor) {
+        Semaphore turns = new Semaphore(maxConcurrentExecutions, true);
+        // the permit is held by the thread that runs the execution, for as long as it runs (a timeout does not stop it)
+        Scheduler execution = Schedulers.fromExecutor(task -> executor.execute(() -> {
+            turns.acquireUninterruptibly();
+            try {
+                task.run();
+            } finally {
+                turns.release();
+            }
+        }));
         return (request, chain) -> Mono.defer(() -> chain.next(request))
                 .subscribeOn(execution)
                 .timeout(timeout, Mono.fromSupplier(() -> timedOut(request, timeout)));

@@ -37,7 +37,7 @@ class InterceptorsTest {
 
     @Test
     void aSlowRequestIsAnsweredWithATimeoutError() {
-        WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50), Executors.newVirtualThreadPerTaskExecutor());
+        WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50), 8, Executors.newVirtualThreadPerTaskExecutor());
         WebGraphQlResponse slow = timeout.intercept(request(Map.of("query", "{ viewer { id } }")),
                 chain(Duration.ofSeconds(5), new AtomicReference<>())).block(Duration.ofSeconds(2));
         assertThat(slow.getErrors()).singleElement()
@@ -50,7 +50,7 @@ class InterceptorsTest {
     /** Controller methods block the thread they run on: the answer must not wait for them. */
     @Test
     void aRequestBlockedInAControllerMethodIsAnsweredWhenTheTimeIsUp() {
-        WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50), Executors.newVirtualThreadPerTaskExecutor());
+        WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50), 8, Executors.newVirtualThreadPerTaskExecutor());
         WebGraphQlInterceptor.Chain blocking = request -> Mono.fromCallable(() -> {
             Thread.sleep(3_000);
             return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
@@ -62,6 +62,34 @@ class InterceptorsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         assertThat(slow.getErrors()).singleElement()
                 .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(RequestTimeout.TIMEOUT));
+    }
+
+    /** Beyond the executions allowed at once, requests wait their turn; one answered before its turn never runs. */
+    @Test
+    void requestsBeyondTheConcurrencyLimitWaitAndTimeOutWithoutRunning() throws Exception {
+        WebGraphQlInterceptor limited = RequestTimeout.interceptor(Duration.ofMillis(300), 2,
+                Executors.newVirtualThreadPerTaskExecutor());
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        WebGraphQlInterceptor.Chain slow = request -> Mono.fromCallable(() -> {
+            started.incrementAndGet();
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            Thread.sleep(1_000);
+            running.decrementAndGet();
+            return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
+                    ExecutionResult.newExecutionResult().data(Map.of("ok", true)).build()));
+        });
+        var answers = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> limited.intercept(request(Map.of("query", "{ viewer { id } }")), slow).toFuture())
+                .toList();
+        for (var answer : answers) {
+            assertThat(answer.get(2, java.util.concurrent.TimeUnit.SECONDS).getErrors()).singleElement()
+                    .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(RequestTimeout.TIMEOUT));
+        }
+        Thread.sleep(2_500);
+        assertThat(mostAtOnce.get()).isEqualTo(2);
+        assertThat(started.get()).isEqualTo(2);
     }
 
     @Test
