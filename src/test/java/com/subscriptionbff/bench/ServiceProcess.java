@@ -116,8 +116,12 @@ final class ServiceProcess implements AutoCloseable {
         return sums;
     }
 
+    /** Stops the service; one that does not stop within 20 s (say, out of heap) is killed, not left running. */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
     }
 }
