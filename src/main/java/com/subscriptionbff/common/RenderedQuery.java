@@ -52,10 +52,10 @@ public final class RenderedQuery<R extends Record> {
             named.add(placeholder.group(1));
         }
         List<String> declared = parameters.stream().map(Param::getParamName).filter(name -> name != null).toList();
-        if (parameters.size() != db.extractBindValues(query).size() || !named.equals(declared)) {
+        int bindValues = db.extractBindValues(query).size();
+        if (parameters.size() != bindValues || !named.equals(declared)) {
             throw new IllegalStateException("each named parameter must be used once: " + named + " rendered, "
-                    + declared + " declared, " + parameters.size() + " parameters for "
-                    + db.extractBindValues(query).size() + " bind values");
+                    + declared + " declared, " + parameters.size() + " parameters for " + bindValues + " bind values");
         }
         return new RenderedQuery<>(db.render(query), parameters, query.fields());
     }

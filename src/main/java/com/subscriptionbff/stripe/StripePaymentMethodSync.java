@@ -2,9 +2,11 @@ package com.subscriptionbff.stripe;
 
 import com.stripe.model.PaymentMethod;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -37,22 +39,20 @@ class StripePaymentMethodSync {
         UUID workspaceId = customers.workspaceOf(method.getCustomer());
         var card = method.getCard();
         String brand = BRANDS.getOrDefault(card.getBrand(), card.getBrand().toUpperCase(Locale.ROOT));
+        // the card's columns, written alike whether the workspace had a card or not
+        Map<Field<?>, Object> cardColumns = new LinkedHashMap<>();
+        cardColumns.put(PAYMENT_METHODS.STRIPE_PAYMENT_METHOD_ID, method.getId());
+        cardColumns.put(PAYMENT_METHODS.BRAND, brand);
+        cardColumns.put(PAYMENT_METHODS.LAST4, card.getLast4());
+        cardColumns.put(PAYMENT_METHODS.EXP_MONTH, card.getExpMonth().shortValue());
+        cardColumns.put(PAYMENT_METHODS.EXP_YEAR, card.getExpYear().shortValue());
+        cardColumns.put(PAYMENT_METHODS.STRIPE_EVENT_AT, eventCreated);
         db.insertInto(PAYMENT_METHODS)
                 .set(PAYMENT_METHODS.WORKSPACE_ID, workspaceId)
-                .set(PAYMENT_METHODS.STRIPE_PAYMENT_METHOD_ID, method.getId())
-                .set(PAYMENT_METHODS.BRAND, brand)
-                .set(PAYMENT_METHODS.LAST4, card.getLast4())
-                .set(PAYMENT_METHODS.EXP_MONTH, card.getExpMonth().shortValue())
-                .set(PAYMENT_METHODS.EXP_YEAR, card.getExpYear().shortValue())
-                .set(PAYMENT_METHODS.STRIPE_EVENT_AT, eventCreated)
+                .set(cardColumns)
                 .onConflict(PAYMENT_METHODS.WORKSPACE_ID)
                 .doUpdate()
-                .set(PAYMENT_METHODS.STRIPE_PAYMENT_METHOD_ID, method.getId())
-                .set(PAYMENT_METHODS.BRAND, brand)
-                .set(PAYMENT_METHODS.LAST4, card.getLast4())
-                .set(PAYMENT_METHODS.EXP_MONTH, card.getExpMonth().shortValue())
-                .set(PAYMENT_METHODS.EXP_YEAR, card.getExpYear().shortValue())
-                .set(PAYMENT_METHODS.STRIPE_EVENT_AT, eventCreated)
+                .set(cardColumns)
                 .set(PAYMENT_METHODS.UPDATED_AT, Instant.now())
                 .where(PAYMENT_METHODS.STRIPE_EVENT_AT.isNull().or(PAYMENT_METHODS.STRIPE_EVENT_AT.le(eventCreated)))
                 .execute();

@@ -10,7 +10,6 @@ import com.subscriptionbff.plan.PlanRepository;
 import com.subscriptionbff.db.tables.Plans;
 import com.subscriptionbff.subscription.Subscription.Cancellation;
 import com.subscriptionbff.subscription.Subscription.ScheduledPlanChange;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record19;
 import org.springframework.stereotype.Repository;
