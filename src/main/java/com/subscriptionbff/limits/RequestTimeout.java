@@ -17,15 +17,19 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A request that runs longer than `bff.graphql.timeout` is answered with a TIMEOUT error. The database stops on its
  * own: every connection runs with PostgreSQL's statement_timeout (spring.datasource.hikari.connection-init-sql),
  * which costs nothing per statement, unlike a JDBC query timeout (a timer task per statement in pgjdbc).
- * The execution runs on a thread of its own (one virtual thread per request): controller methods block where they
- * run, and a request thread blocked in them could not answer when the time is up.
+ * The execution runs on a thread of its own (one virtual thread per request) while the request's thread waits for it:
+ * controller methods block where they run, and a request thread blocked in them could not answer when the time is up.
  * <p>
  * At most `bff.graphql.max-concurrent-executions` run at once; the others wait their turn, which counts toward their
  * time. Under more load than the machine serves, requests then end in TIMEOUT errors instead of piling up until
@@ -54,9 +58,26 @@ class RequestTimeout {
                 turns.release();
             }
         }));
-        return (request, chain) -> Mono.defer(() -> chain.next(request))
-                .subscribeOn(execution)
-                .timeout(timeout, Mono.fromSupplier(() -> timedOut(request, timeout)));
+        // the calling thread waits for the answer, so the response is complete when Spring MVC gets it: no servlet
+        // async dispatch (a second pass through the filter chain) per request
+        return (request, chain) -> Mono.deferContextual(context -> {
+            CompletableFuture<WebGraphQlResponse> answer = Mono.defer(() -> chain.next(request))
+                    .subscribeOn(execution)
+                    .contextWrite(context)
+                    .toFuture();
+            try {
+                return Mono.just(answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                answer.cancel(true);
+                return Mono.just(timedOut(request, timeout));
+            } catch (InterruptedException e) {
+                answer.cancel(true);
+                Thread.currentThread().interrupt();
+                return Mono.error(e);
+            } catch (ExecutionException e) {
+                return Mono.error(e.getCause());
+            }
+        });
     }
 
     private static WebGraphQlResponse timedOut(WebGraphQlRequest request, Duration timeout) {

@@ -45,6 +45,10 @@ class InterceptorsTest {
         WebGraphQlResponse fast = timeout.intercept(request(Map.of("query", "{ viewer { id } }")),
                 chain(Duration.ZERO, new AtomicReference<>())).block(Duration.ofSeconds(2));
         assertThat(fast.getErrors()).isEmpty();
+        // answered on the subscribing thread: Spring MVC then writes the response without a servlet async dispatch
+        var answered = timeout.intercept(request(Map.of("query", "{ viewer { id } }")),
+                chain(Duration.ofMillis(20), new AtomicReference<>())).toFuture();
+        assertThat(answered).isDone();
     }
 
     /** Controller methods block the thread they run on: the answer must not wait for them. */
@@ -81,7 +85,10 @@ class InterceptorsTest {
                     ExecutionResult.newExecutionResult().data(Map.of("ok", true)).build()));
         });
         var answers = java.util.stream.IntStream.range(0, 6)
-                .mapToObj(i -> limited.intercept(request(Map.of("query", "{ viewer { id } }")), slow).toFuture())
+                // each request waits on its own thread, as each HTTP request does
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> limited.intercept(request(Map.of("query", "{ viewer { id } }")), slow).block(),
+                        Executors.newVirtualThreadPerTaskExecutor()))
                 .toList();
         for (var answer : answers) {
             assertThat(answer.get(2, java.util.concurrent.TimeUnit.SECONDS).getErrors()).singleElement()

@@ -4,11 +4,22 @@ import com.subscriptionbff.demo.DemoData;
 import com.subscriptionbff.support.IntegrationTest;
 import graphql.introspection.IntrospectionQuery;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Oversized or deeply nested queries are refused before they run; the page's own queries and GraphiQL's are not. */
 class QueryLimitsIT extends IntegrationTest {
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Test
+    void theLimitsAreGraphqlJavasOnlyInstrumentationUnchained() {
+        // called around every field: no chain allocating per field (the request timer is an interceptor)
+        assertThat(graphQlSource.graphQl().getInstrumentation()).isInstanceOf(QueryLimits.class);
+    }
 
     @Test
     void graphiqlsIntrospectionAndThePagesQueriesFitTheLimits() {
