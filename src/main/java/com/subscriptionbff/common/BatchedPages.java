@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.rowNumber;
@@ -30,23 +31,57 @@ public final class BatchedPages {
      * @param query builds the query of one key; it selects the given index field first, then {@link #position}
      * @return the rows of each key, in the order its query returned them
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static <K> Map<K, List<Record>> fetch(DSLContext db, List<K> keys,
                                                  BiFunction<Field<Integer>, K, Select<?>> query) {
-        Map<K, List<Record>> result = new LinkedHashMap<>();
-        keys.forEach(key -> result.put(key, new ArrayList<>()));
         if (keys.isEmpty()) {
-            return result;
+            return grouped(keys, List.of());
         }
+        return grouped(keys, db.fetch(union(keys.size(), index -> query.apply(batchKey(index), keys.get(index)))));
+    }
+
+    /**
+     * The same statement for a page the page asks for on every load, rendered once per number of keys: the query of
+     * the key at `index` takes its values from named parameters suffixed with that index.
+     *
+     * @param page builds the query of the key at an index; it selects the given index field first, then
+     *             {@link #position}
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static RenderedQuery.PerBatchSize<Record> rendered(DSLContext db,
+                                                              BiFunction<Field<Integer>, Integer, Select<?>> page) {
+        return RenderedQuery.perBatchSize(db, size -> (Select) union(size, index -> page.apply(batchKey(index), index)));
+    }
+
+    /** Runs a {@link #rendered} statement for these keys with the values of their parameters. */
+    public static <K> Map<K, List<Record>> fetch(DSLContext db, RenderedQuery.PerBatchSize<Record> pages, List<K> keys,
+                                                 Map<String, ?> values) {
+        if (keys.isEmpty()) {
+            return grouped(keys, List.of());
+        }
+        return grouped(keys, pages.ofSize(keys.size()).fetch(db, values));
+    }
+
+    private static Field<Integer> batchKey(int index) {
+        return inline(index).as("batch_key");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Select<?> union(int size, IntFunction<Select<?>> query) {
         Select union = null;
-        for (int index = 0; index < keys.size(); index++) {
-            Select<?> one = query.apply(inline(index).as("batch_key"), keys.get(index));
+        for (int index = 0; index < size; index++) {
+            Select<?> one = query.apply(index);
             union = union == null ? one : union.unionAll(one);
         }
-        for (Record row : (Iterable<Record>) db.fetch(union)) {
+        return union;
+    }
+
+    private static <K> Map<K, List<Record>> grouped(List<K> keys, Iterable<? extends Record> rows) {
+        Map<K, List<Record>> result = new LinkedHashMap<>();
+        keys.forEach(key -> result.put(key, new ArrayList<>()));
+        for (Record row : rows) {
             result.get(keys.get(row.get(0, Integer.class))).add(row);
         }
-        result.values().forEach(rows -> rows.sort(Comparator.comparingLong(row -> row.get(1, Long.class))));
+        result.values().forEach(page -> page.sort(Comparator.comparingLong(row -> row.get(1, Long.class))));
         return result;
     }
 

@@ -4,7 +4,7 @@ import com.subscriptionbff.common.RenderedQuery;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record6;
+import org.jooq.Record7;
 import org.jooq.ResultQuery;
 import org.jooq.Row4;
 import org.jooq.Table;
@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,22 +24,25 @@ import static com.subscriptionbff.db.Tables.CREDIT_BALANCES;
 import static com.subscriptionbff.db.Tables.CREDIT_USAGE_DAILY;
 import static com.subscriptionbff.db.Tables.PLANS;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
+import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.lateral;
+import static org.jooq.impl.DSL.localDateDiff;
 import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.values;
+import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.when;
 
 @Repository
 class CreditRepository {
 
     private final DSLContext db;
-    private final RenderedQuery.PerBatchSize<Record6<UUID, BigDecimal, Long, Long, Long, Map<LocalDate, Long>>> usage;
+    private final RenderedQuery.PerBatchSize<Record7<UUID, BigDecimal, Long, Long, Long, Integer[], Long[]>> usage;
 
     CreditRepository(DSLContext db) {
         this.db = db;
@@ -46,7 +50,7 @@ class CreditRepository {
     }
 
     /** The statement for `size` workspaces, as VALUES rows of named parameters. */
-    private static ResultQuery<Record6<UUID, BigDecimal, Long, Long, Long, Map<LocalDate, Long>>> usageQuery(int size) {
+    private static ResultQuery<Record7<UUID, BigDecimal, Long, Long, Long, Integer[], Long[]>> usageQuery(int size) {
         @SuppressWarnings("unchecked")
         Row4<UUID, LocalDate, LocalDate, LocalDate>[] rows = new Row4[size];
         for (int i = 0; i < size; i++) {
@@ -62,12 +66,14 @@ class CreditRepository {
                 .from(CREDIT_USAGE_DAILY)
                 .where(CREDIT_USAGE_DAILY.WORKSPACE_ID.eq(workspaceId))
                 .and(CREDIT_USAGE_DAILY.DAY.ge(monthStart)));
-        // no chart asked for: chart_from is null and the set is empty
-        Field<Map<LocalDate, Long>> chart = multiset(select(CREDIT_USAGE_DAILY.DAY, CREDIT_USAGE_DAILY.CREDITS)
+        // the chart's stored days as two arrays, ordered by day: each day's offset from chart_from, and its credits
+        // (arrays of numbers cost far less to read than a set of rows); no chart asked for: chart_from is null, no rows
+        Table<?> chart = lateral(select(
+                arrayAgg(localDateDiff(CREDIT_USAGE_DAILY.DAY, chartFrom)).orderBy(CREDIT_USAGE_DAILY.DAY).as("day_offsets"),
+                arrayAgg(CREDIT_USAGE_DAILY.CREDITS).orderBy(CREDIT_USAGE_DAILY.DAY).as("day_credits"))
                 .from(CREDIT_USAGE_DAILY)
                 .where(CREDIT_USAGE_DAILY.WORKSPACE_ID.eq(workspaceId))
-                .and(CREDIT_USAGE_DAILY.DAY.between(chartFrom, today)))
-                .convertFrom(result -> result.intoMap(CREDIT_USAGE_DAILY.DAY, CREDIT_USAGE_DAILY.CREDITS));
+                .and(CREDIT_USAGE_DAILY.DAY.between(chartFrom, today))).as("chart");
         // an ended subscription grants no monthly credits; purchased ones stay
         var ended = SUBSCRIPTIONS.STATUS.eq(SubscriptionStatus.CANCELED);
         Field<Long> included = when(ended, inline(0L)).otherwise(coalesce(PLANS.INCLUDED_MONTHLY_CREDITS, 0L));
@@ -75,11 +81,13 @@ class CreditRepository {
         // each column named apart: a rendered query's columns are read back by name
         return select(workspaceId, usedThisMonth.as("used_this_month"),
                         included.as("included_monthly"), extra.as("extra_monthly"),
-                        coalesce(CREDIT_BALANCES.PURCHASED_REMAINING, 0L).as("purchased_remaining"), chart.as("chart"))
+                        coalesce(CREDIT_BALANCES.PURCHASED_REMAINING, 0L).as("purchased_remaining"),
+                        chart.field("day_offsets", Integer[].class), chart.field("day_credits", Long[].class))
                 .from(k)
                 .leftJoin(SUBSCRIPTIONS).on(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
                 .leftJoin(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))
-                .leftJoin(CREDIT_BALANCES).on(CREDIT_BALANCES.WORKSPACE_ID.eq(workspaceId));
+                .leftJoin(CREDIT_BALANCES).on(CREDIT_BALANCES.WORKSPACE_ID.eq(workspaceId))
+                .leftJoin(chart).on(trueCondition());
     }
 
     /**
@@ -106,16 +114,23 @@ class CreditRepository {
             MonthKey month = byId.get(r.value1());
             result.put(month, new CreditUsage(r.value1(), month.zone(), month.today(),
                     r.value2().longValueExact(), r.value3(), r.value4(), r.value5(),
-                    month.withChart() ? chart(month.today(), r.value6()) : List.of()));
+                    month.withChart() ? chart(month.today(), r.value6(), r.value7()) : List.of()));
         });
         return result;
     }
 
-    /** The chart's days up to today, zero where nothing was used. */
-    private static List<DailyCreditUsage> chart(LocalDate today, Map<LocalDate, Long> stored) {
-        return today.minusDays(CreditUsage.MAX_CHART_DAYS - 1L).datesUntil(today.plusDays(1))
-                .map(day -> new DailyCreditUsage(day, stored.getOrDefault(day, 0L)))
-                .toList();
+    /** The chart's days up to today, zero where nothing was used; the stored days come as offsets from its first. */
+    private static List<DailyCreditUsage> chart(LocalDate today, Integer[] offsets, Long[] credits) {
+        long[] perDay = new long[CreditUsage.MAX_CHART_DAYS];
+        for (int i = 0; offsets != null && i < offsets.length; i++) {
+            perDay[offsets[i]] = credits[i];
+        }
+        LocalDate first = today.minusDays(CreditUsage.MAX_CHART_DAYS - 1L);
+        List<DailyCreditUsage> days = new ArrayList<>(perDay.length);
+        for (int offset = 0; offset < perDay.length; offset++) {
+            days.add(new DailyCreditUsage(first.plusDays(offset), perDay[offset]));
+        }
+        return days;
     }
 
     /** A workspace and its today, in its own time zone; withChart when the page asks for the daily chart. */

@@ -9,6 +9,7 @@ import com.subscriptionbff.db.enums.SubscriptionStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -30,7 +31,8 @@ import static com.subscriptionbff.db.Tables.USERS;
 import static com.subscriptionbff.db.Tables.WORKSPACES;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
@@ -39,11 +41,16 @@ import static org.jooq.impl.DSL.selectCount;
 @Repository
 class SeatRepository {
 
+    // the first page has no position to start after: it starts after every member
+    private static final Field<Instant> BEFORE_EVERY_MEMBER = field("'-infinity'::timestamptz", Instant.class);
+
     private final DSLContext db;
     private final RenderedQuery.PerBatchSize<Record1<SeatUsage>> usage;
+    private final RenderedQuery.PerBatchSize<Record> holderPages;
 
     SeatRepository(DSLContext db) {
         this.db = db;
+        this.holderPages = BatchedPages.rendered(db, SeatRepository::pageQuery);
         Field<Integer> activeMembers = field(selectCount().from(MEMBERS)
                 .where(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID).and(MEMBERS.DEACTIVATED_AT.isNull())));
         Field<Boolean> renews = SUBSCRIPTIONS.ID.isNotNull().and(SUBSCRIPTIONS.STATUS.ne(SubscriptionStatus.CANCELED));
@@ -68,8 +75,16 @@ class SeatRepository {
      * the most recently added: deactivated at renewal.
      */
     Map<HolderPageKey, List<Seat>> findHolders(List<HolderPageKey> keys) {
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            HolderPageKey key = keys.get(i);
+            values.put("workspaceId" + i, key.workspaceId());
+            values.put("afterJoinedAt" + i, key.after() == null ? null : key.after().at());
+            values.put("afterMemberId" + i, key.after() == null ? null : key.after().id());
+            values.put("limit" + i, key.limit());
+        }
         Map<HolderPageKey, List<Seat>> result = new HashMap<>();
-        BatchedPages.fetch(db, keys, SeatRepository::pageQuery).forEach((key, rows) -> result.put(key, rows.stream()
+        BatchedPages.fetch(db, holderPages, keys, values).forEach((key, rows) -> result.put(key, rows.stream()
                 .map(r -> new Seat(r.get(2, UUID.class), r.get(3, String.class), r.get(4, String.class),
                         r.get(5, MemberRole.class), r.get(6, Instant.class),
                         key.renews() && r.get(7, Integer.class) > key.seats()))
@@ -77,23 +92,26 @@ class SeatRepository {
         return result;
     }
 
-    private static Select<?> pageQuery(Field<Integer> batchKey, HolderPageKey key) {
+    private static Select<?> pageQuery(Field<Integer> batchKey, int index) {
         Field<Integer> rank = rowNumber().over().orderBy(MEMBERS.JOINED_AT, MEMBERS.ID).as("seat_rank");
         Table<?> ranked = select(MEMBERS.ID, USERS.DISPLAY_NAME, USERS.EMAIL, MEMBERS.ROLE, MEMBERS.JOINED_AT, rank)
                 .from(MEMBERS)
                 .join(USERS).on(USERS.ID.eq(MEMBERS.USER_ID))
-                .where(MEMBERS.WORKSPACE_ID.eq(key.workspaceId()).and(MEMBERS.DEACTIVATED_AT.isNull()))
+                .where(MEMBERS.WORKSPACE_ID.eq(param("workspaceId" + index, UUID.class))
+                        .and(MEMBERS.DEACTIVATED_AT.isNull()))
                 .asTable("ranked");
         Field<UUID> id = ranked.field(MEMBERS.ID);
         Field<Instant> joinedAt = ranked.field(MEMBERS.JOINED_AT);
-        Condition seek = key.after() == null ? noCondition() : row(joinedAt, id).gt(key.after().at(), key.after().id());
+        Condition seek = row(joinedAt, id).gt(
+                coalesce(param("afterJoinedAt" + index, Instant.class), BEFORE_EVERY_MEMBER),
+                coalesce(param("afterMemberId" + index, UUID.class), inline(new UUID(0, 0))));
         return select(batchKey, BatchedPages.position(joinedAt, id), id, ranked.field(USERS.DISPLAY_NAME),
                 ranked.field(USERS.EMAIL),
                 ranked.field(MEMBERS.ROLE), joinedAt, ranked.field(rank))
                 .from(ranked)
                 .where(seek)
                 .orderBy(joinedAt, id)
-                .limit(key.limit());
+                .limit(param("limit" + index, Integer.class));
     }
 
     /** The latest members deactivated by the seat limit, for many workspaces in one statement. */

@@ -31,7 +31,7 @@ public final class Benchmark {
 
     record Row(Scenario scenario, int concurrency, LoadDriver.Result result, double statementsPerRequest,
                double serverCpuMillis, double postgresCpuMillis, double allocatedKbPerRequest, double heapAfterMb,
-               Double pgbenchTps, List<Double> roundRatios) {
+               Double pgbenchTps, List<Double> roundRatios, double compilerCpuPercent) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,11 +57,7 @@ public final class Benchmark {
                 for (Scenario scenario : scenarios) {
                     prepared.put(scenario, prepare(service, scenario, workspaces));
                 }
-                // the JIT compiles for minutes on 2 cores: warm every path before any row is measured
-                Duration jitWarmup = Duration.ofSeconds(Integer.getInteger("bench.jit-warmup", 20));
-                for (Scenario scenario : scenarios) {
-                    driver.closedLoop(prepared.get(scenario), 16, jitWarmup, Duration.ZERO);
-                }
+                JitWarmup jit = warmUntilCompiled(service, driver, scenarios, prepared);
                 HostSteal steal = HostSteal.start();
                 List<Row> rows = new ArrayList<>();
                 for (Scenario scenario : scenarios) {
@@ -81,10 +77,47 @@ public final class Benchmark {
                         : driver.openLoop(prepared.get(Scenario.OVERVIEW), rate, measure);
                 long tenStatements = statementsOf(service, driver, Scenario.STAFF_LIST_100, 10);
                 long hundredStatements = statementsOf(service, driver, Scenario.STAFF_LIST_100, 100);
-                String report = report(rows, open, rate, tenStatements, hundredStatements, workspaces, service, warmup,
+                String report = report(rows, open, rate, tenStatements, hundredStatements, workspaces, service, jit, warmup,
                         measure, steal.percent(), wrk == null ? "the JVM driver (virtual threads, java.net.http)" : "wrk (Debian's package)");
                 Files.writeString(out.resolve("results.md"), report);
                 System.out.println(report);
+            }
+        }
+    }
+
+    /** How long the JIT warm-up ran, and the compilers' share of the service's CPU in its last round. */
+    record JitWarmup(Duration took, double lastCompilerShare) {
+    }
+
+    /**
+     * The JIT compiles for minutes on 2 cores (C2 has one thread), and until it is done it takes CPU from the requests
+     * and leaves them in slower code: a run measured 20 s after start showed three times the CPU per Overview of one
+     * measured after 150 s. So every scenario runs in turn, 5 s each, until the compiler threads used less than
+     * bench.jit-share (2 %) of the service's CPU in two rounds in a row, after at least bench.jit-warmup (20 s) and at most
+     * bench.jit-warmup-max (600 s).
+     */
+    private static JitWarmup warmUntilCompiled(ServiceProcess service, LoadDriver driver, List<Scenario> scenarios,
+                                               Map<Scenario, List<LoadDriver.Prepared>> prepared) throws Exception {
+        Duration least = Duration.ofSeconds(Integer.getInteger("bench.jit-warmup", 20));
+        Duration most = Duration.ofSeconds(Integer.getInteger("bench.jit-warmup-max", 600));
+        double enough = Double.parseDouble(System.getProperty("bench.jit-share", "2")) / 100;
+        long started = System.nanoTime();
+        int quietRounds = 0;
+        while (true) {
+            Duration compilers = service.jitCpu();
+            Duration cpu = service.cpu();
+            for (Scenario scenario : scenarios) {
+                driver.closedLoop(prepared.get(scenario), 16, Duration.ofSeconds(5), Duration.ZERO);
+            }
+            double share = (double) (service.jitCpu().toNanos() - compilers.toNanos())
+                    / Math.max(1, service.cpu().toNanos() - cpu.toNanos());
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            System.out.printf(Locale.ROOT, "JIT warm-up %d s: compilers took %.1f %% of the service's CPU%n",
+                    took.toSeconds(), 100 * share);
+            // C2 compiles in bursts: one quiet round can come before another burst
+            quietRounds = share < enough ? quietRounds + 1 : 0;
+            if ((took.compareTo(least) >= 0 && quietRounds >= 2) || took.compareTo(most) >= 0) {
+                return new JitWarmup(took, share);
             }
         }
     }
@@ -111,6 +144,7 @@ public final class Benchmark {
         double statements = 0;
         double allocatedBytes = 0;
         long serverCpuNanos = 0;
+        long compilerCpuNanos = 0;
         long postgresCpuNanos = 0;
         double pgbenchTransactions = 0;
         double pgbenchSeconds = 0;
@@ -120,6 +154,7 @@ public final class Benchmark {
             service.awaitIdle();
             Map<String, Double> before = service.metrics();
             Duration serverCpu = service.cpu();
+            Duration compilerCpu = service.jitCpu();
             Duration postgresCpu = PostgresCpu.total();
             LoadDriver.Result result = wrk == null
                     ? driver.closedLoop(requests, concurrency, Duration.ZERO, slice)
@@ -127,6 +162,7 @@ public final class Benchmark {
             service.awaitIdle();
             postgresCpuNanos += PostgresCpu.total().toNanos() - postgresCpu.toNanos();
             serverCpuNanos += service.cpu().toNanos() - serverCpu.toNanos();
+            compilerCpuNanos += service.jitCpu().toNanos() - compilerCpu.toNanos();
             after = service.metrics();
             requestsServed += delta(before, after, "graphql_request_seconds_count");
             statements += delta(before, after, "bff_sql_statements_total");
@@ -147,7 +183,8 @@ public final class Benchmark {
                 statements / requestsServed, serverCpuNanos / 1e6 / requestsServed,
                 postgresCpuNanos / 1e6 / requestsServed, allocatedBytes / 1024 / requestsServed,
                 after.getOrDefault("jvm_memory_used_bytes:heap", 0.0) / (1024 * 1024),
-                pgbenchSeconds == 0 ? null : pgbenchTransactions / pgbenchSeconds, roundRatios);
+                pgbenchSeconds == 0 ? null : pgbenchTransactions / pgbenchSeconds, roundRatios,
+                100.0 * compilerCpuNanos / Math.max(1, serverCpuNanos));
     }
 
     private static double delta(Map<String, Double> before, Map<String, Double> after, String metric) {
@@ -202,10 +239,11 @@ public final class Benchmark {
 
     private static String format(Row row) {
         LoadDriver.Result r = row.result();
-        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.2f | %.0f | %s | %s | %.0f |",
+        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.1f | %.2f | %.0f | %s | %s | %.0f |",
                 row.scenario().name().toLowerCase(Locale.ROOT), row.concurrency(), r.requestsPerSecond(),
                 r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99), r.errors(),
-                row.statementsPerRequest(), row.serverCpuMillis(), row.postgresCpuMillis(), row.allocatedKbPerRequest(),
+                row.statementsPerRequest(), row.serverCpuMillis(), row.compilerCpuPercent(), row.postgresCpuMillis(),
+                row.allocatedKbPerRequest(),
                 row.pgbenchTps() == null ? "n/a" : String.format(Locale.ROOT, "%.0f", row.pgbenchTps()),
                 row.pgbenchTps() == null ? "n/a"
                         : String.format(Locale.ROOT, "%.0f %% (%.0f–%.0f)", 100 * r.requestsPerSecond() / row.pgbenchTps(),
@@ -215,19 +253,21 @@ public final class Benchmark {
     }
 
     private static String report(List<Row> rows, LoadDriver.Result open, double rate, long ten, long hundred,
-                                 int workspaces, ServiceProcess service, Duration warmup, Duration measure,
+                                 int workspaces, ServiceProcess service, JitWarmup jit, Duration warmup,
+                                 Duration measure,
                                  double stealPercent, String closedLoopDriver) {
         StringBuilder text = new StringBuilder()
                 .append("# Benchmark results\n\n")
                 .append(String.format(Locale.ROOT, "Run %s on %d cores, Java %s. %d workspaces; service heap -Xmx256m, "
-                                + "started (data generation included) in %.1f s. Every scenario first warmed for %d s (JIT); then per row a closed loop by %s: %d s warm-up, %d s measured in %d slices, each followed by a slice of pgbench running the same statements (`-M prepared`, same concurrency), so that both see the same machine. BFF/pgbench: over all slices (lowest–highest slice). CPU stolen by the host's other guests while measuring: %.0f %%.%n%n",
+                                + "started (data generation included) in %.1f s. The scenarios first ran in turn for %d s, until the JIT compilers took %.1f %% of the service's CPU (bench.jit-share: until it is below that share, the service is not at its steady speed); then per row a closed loop by %s: %d s warm-up, %d s measured in %d slices, each followed by a slice of pgbench running the same statements (`-M prepared`, same concurrency), so that both see the same machine. BFF/pgbench: over all slices (lowest–highest slice). CPU stolen by the host's other guests while measuring: %.0f %%.%n%n",
                         Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                        workspaces, service.startup.toMillis() / 1e3, Integer.getInteger("bench.jit-warmup", 20),
+                        workspaces, service.startup.toMillis() / 1e3, jit.took().toSeconds(),
+                        100 * jit.lastCompilerShare(),
                         closedLoopDriver, warmup.toSeconds(), measure.toSeconds(),
                         Math.max(1, Integer.getInteger("bench.rounds", 3)), stealPercent))
                 .append("| scenario | concurrency | req/s | p50 ms | p90 ms | p99 ms | errors | SQL/req | server CPU ms/req "
-                        + "| PostgreSQL CPU ms/req | allocated KB/req | pgbench tps | BFF/pgbench | heap after MB |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        + "| of which JIT compilers % | PostgreSQL CPU ms/req | allocated KB/req | pgbench tps | BFF/pgbench | heap after MB |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(row -> text.append(format(row)).append('\n'));
         if (open != null) {
             text.append(String.format(Locale.ROOT, "%nOpen loop, overview at %.0f req/s (70 %% of its best closed-loop rate) "

@@ -84,6 +84,33 @@ final class ServiceProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /**
+     * CPU time of the JIT compiler threads (C1, C2), from /proc: while they still use a noticeable share of the
+     * service's CPU, the service is not yet at its steady speed. Zero where /proc is not there.
+     */
+    Duration jitCpu() {
+        long ticks = 0;
+        try (var threads = java.nio.file.Files.list(java.nio.file.Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (var thread : threads.toList()) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(thread.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    // after the name: state is field 3; utime and stime are fields 14 and 15
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+    }
+
     /** Waits until no request is in flight, so that counters read next cover whole requests only. */
     void awaitIdle() throws IOException, InterruptedException {
         double last = -1;
