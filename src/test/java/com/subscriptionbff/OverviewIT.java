@@ -124,6 +124,20 @@ class OverviewIT extends IntegrationTest {
     }
 
     @Test
+    void aLocaleThatIsNoLanguageTagIsRefusedOnEachFormattedPriceAndThePartsWithoutPricesStay() {
+        var page = overview(DemoData.ACME, "not a locale!");
+        page.errors().satisfy(errors -> assertThat(errors).hasSize(6).allSatisfy(error -> {
+            assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+            assertThat(error.getMessage()).contains("BCP 47");
+            assertThat(error.getPath()).endsWith(".formatted");
+        }));
+        // a formatted price is non-null: the subscription it belongs to is null, the seats and credits stay
+        page.path("workspace.subscription").valueIsNull();
+        page.path("workspace.seats.used").entity(Integer.class).isEqualTo(5);
+        page.path("workspace.credits.total").hasValue();
+    }
+
+    @Test
     void annualSubscriptionShowsAYearlyPriceAndNoAnnualOffer() {
         var page = overview(DemoData.GLOBEX, "fr-FR");
         page.path("workspace.subscription.billingInterval").entity(String.class).isEqualTo("YEAR");

@@ -37,7 +37,7 @@ class InterceptorsTest {
 
     @Test
     void aSlowRequestIsAnsweredWithATimeoutError() {
-        WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50), 8, Executors.newVirtualThreadPerTaskExecutor());
+        WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50), 8, 8, Executors.newVirtualThreadPerTaskExecutor());
         WebGraphQlResponse slow = timeout.intercept(request(Map.of("query", "{ viewer { id } }")),
                 chain(Duration.ofSeconds(5), new AtomicReference<>())).block(Duration.ofSeconds(2));
         assertThat(slow.getErrors()).singleElement()
@@ -54,7 +54,7 @@ class InterceptorsTest {
     /** Controller methods block the thread they run on: the answer must not wait for them. */
     @Test
     void aRequestBlockedInAControllerMethodIsAnsweredWhenTheTimeIsUp() {
-        WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50), 8, Executors.newVirtualThreadPerTaskExecutor());
+        WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50), 8, 8, Executors.newVirtualThreadPerTaskExecutor());
         WebGraphQlInterceptor.Chain blocking = request -> Mono.fromCallable(() -> {
             Thread.sleep(3_000);
             return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
@@ -71,7 +71,7 @@ class InterceptorsTest {
     /** Beyond the executions allowed at once, requests wait their turn; one answered before its turn never runs. */
     @Test
     void requestsBeyondTheConcurrencyLimitWaitAndTimeOutWithoutRunning() throws Exception {
-        WebGraphQlInterceptor limited = RequestTimeout.interceptor(Duration.ofMillis(300), 2,
+        WebGraphQlInterceptor limited = RequestTimeout.interceptor(Duration.ofMillis(300), 2, 8,
                 Executors.newVirtualThreadPerTaskExecutor());
         java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
@@ -97,6 +97,44 @@ class InterceptorsTest {
         Thread.sleep(2_500);
         assertThat(mostAtOnce.get()).isEqualTo(2);
         assertThat(started.get()).isEqualTo(2);
+    }
+
+    /** Beyond those running and those allowed to wait, a request is answered at once, without running. */
+    @Test
+    void requestsBeyondThoseAllowedToWaitAreAnsweredAtOnceAsOverloaded() throws Exception {
+        WebGraphQlInterceptor limited = RequestTimeout.interceptor(Duration.ofSeconds(5), 2, 1,
+                Executors.newVirtualThreadPerTaskExecutor());
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        WebGraphQlInterceptor.Chain held = request -> Mono.fromCallable(() -> {
+            started.incrementAndGet();
+            release.await();
+            return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
+                    ExecutionResult.newExecutionResult().data(Map.of("ok", true)).build()));
+        });
+        var admitted = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> limited.intercept(request(Map.of("query", "{ viewer { id } }")), held).block(),
+                        Executors.newVirtualThreadPerTaskExecutor()))
+                .toList();
+        while (started.get() < 2) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100); // the third is now waiting for a turn
+        long before = System.nanoTime();
+        WebGraphQlResponse refused = limited.intercept(request(Map.of("query", "{ viewer { id } }")), held)
+                .block(Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofMillis(500));
+        assertThat(refused.getErrors()).singleElement()
+                .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(RequestTimeout.OVERLOADED));
+        release.countDown();
+        for (var answer : admitted) {
+            assertThat(answer.get(2, java.util.concurrent.TimeUnit.SECONDS).getErrors()).isEmpty();
+        }
+        assertThat(started.get()).isEqualTo(3);
+        // the waiting room is free again
+        assertThat(limited.intercept(request(Map.of("query", "{ viewer { id } }")), held).block(Duration.ofSeconds(2))
+                .getErrors()).isEmpty();
     }
 
     @Test
