@@ -116,6 +116,9 @@ public final class Benchmark {
                             Duration.ofSeconds(5));
                 }
             }
+            // the counters are read between slices as when measuring: the scrape's code is compiled now, not then
+            service.awaitIdle();
+            service.metrics();
             double share = (double) (service.jitCpu().toNanos() - compilers.toNanos())
                     / Math.max(1, service.cpu().toNanos() - cpu.toNanos());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
