@@ -1,5 +1,6 @@
 package com.subscriptionbff.limits;
 
+import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -12,10 +13,16 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,15 +64,35 @@ class InterceptorsTest {
         WebGraphQlInterceptor timeout = RequestTimeout.interceptor(Duration.ofMillis(50), 8, 8, Executors.newVirtualThreadPerTaskExecutor());
         WebGraphQlInterceptor.Chain blocking = request -> Mono.fromCallable(() -> {
             Thread.sleep(3_000);
-            return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
-                    ExecutionResult.newExecutionResult().data(Map.of("ok", true)).build()));
+            return ok(request);
         });
+        answeredWithin(Duration.ofSeconds(1), RequestTimeout.TIMEOUT, timeout, blocking);
+    }
+
+    /** `count` requests at once, each waiting on its own thread, as each HTTP request does. */
+    private static List<CompletableFuture<WebGraphQlResponse>> eachOnItsOwnThread(
+            int count, WebGraphQlInterceptor interceptor, WebGraphQlInterceptor.Chain chain) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> CompletableFuture.supplyAsync(
+                        () -> interceptor.intercept(request(Map.of("query", "{ viewer { id } }")), chain).block(),
+                        Executors.newVirtualThreadPerTaskExecutor()))
+                .toList();
+    }
+
+    /** One request, answered within `limit` with a single error of `type`. */
+    private static void answeredWithin(Duration limit, ErrorClassification type, WebGraphQlInterceptor interceptor,
+                                       WebGraphQlInterceptor.Chain chain) {
         long started = System.nanoTime();
-        WebGraphQlResponse slow = timeout.intercept(request(Map.of("query", "{ viewer { id } }")), blocking)
+        WebGraphQlResponse answer = interceptor.intercept(request(Map.of("query", "{ viewer { id } }")), chain)
                 .block(Duration.ofSeconds(5));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
-        assertThat(slow.getErrors()).singleElement()
-                .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(RequestTimeout.TIMEOUT));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(limit);
+        assertThat(answer.getErrors()).singleElement()
+                .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(type));
+    }
+
+    private static WebGraphQlResponse ok(WebGraphQlRequest request) {
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
+                ExecutionResult.newExecutionResult().data(Map.of("ok", true)).build()));
     }
 
     /** Beyond the executions allowed at once, requests wait their turn; one answered before its turn never runs. */
@@ -73,25 +100,18 @@ class InterceptorsTest {
     void requestsBeyondTheConcurrencyLimitWaitAndTimeOutWithoutRunning() throws Exception {
         WebGraphQlInterceptor limited = RequestTimeout.interceptor(Duration.ofMillis(300), 2, 8,
                 Executors.newVirtualThreadPerTaskExecutor());
-        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
         WebGraphQlInterceptor.Chain slow = request -> Mono.fromCallable(() -> {
             started.incrementAndGet();
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             Thread.sleep(1_000);
             running.decrementAndGet();
-            return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
-                    ExecutionResult.newExecutionResult().data(Map.of("ok", true)).build()));
+            return ok(request);
         });
-        var answers = java.util.stream.IntStream.range(0, 6)
-                // each request waits on its own thread, as each HTTP request does
-                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> limited.intercept(request(Map.of("query", "{ viewer { id } }")), slow).block(),
-                        Executors.newVirtualThreadPerTaskExecutor()))
-                .toList();
-        for (var answer : answers) {
-            assertThat(answer.get(2, java.util.concurrent.TimeUnit.SECONDS).getErrors()).singleElement()
+        for (var answer : eachOnItsOwnThread(6, limited, slow)) {
+            assertThat(answer.get(2, TimeUnit.SECONDS).getErrors()).singleElement()
                     .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(RequestTimeout.TIMEOUT));
         }
         Thread.sleep(2_500);
@@ -104,32 +124,22 @@ class InterceptorsTest {
     void requestsBeyondThoseAllowedToWaitAreAnsweredAtOnceAsOverloaded() throws Exception {
         WebGraphQlInterceptor limited = RequestTimeout.interceptor(Duration.ofSeconds(5), 2, 1,
                 Executors.newVirtualThreadPerTaskExecutor());
-        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
         WebGraphQlInterceptor.Chain held = request -> Mono.fromCallable(() -> {
             started.incrementAndGet();
             release.await();
-            return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
-                    ExecutionResult.newExecutionResult().data(Map.of("ok", true)).build()));
+            return ok(request);
         });
-        var admitted = java.util.stream.IntStream.range(0, 3)
-                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> limited.intercept(request(Map.of("query", "{ viewer { id } }")), held).block(),
-                        Executors.newVirtualThreadPerTaskExecutor()))
-                .toList();
+        var admitted = eachOnItsOwnThread(3, limited, held);
         while (started.get() < 2) {
             Thread.sleep(10);
         }
         Thread.sleep(100); // the third is now waiting for a turn
-        long before = System.nanoTime();
-        WebGraphQlResponse refused = limited.intercept(request(Map.of("query", "{ viewer { id } }")), held)
-                .block(Duration.ofSeconds(1));
-        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofMillis(500));
-        assertThat(refused.getErrors()).singleElement()
-                .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(RequestTimeout.OVERLOADED));
+        answeredWithin(Duration.ofMillis(500), RequestTimeout.OVERLOADED, limited, held);
         release.countDown();
         for (var answer : admitted) {
-            assertThat(answer.get(2, java.util.concurrent.TimeUnit.SECONDS).getErrors()).isEmpty();
+            assertThat(answer.get(2, TimeUnit.SECONDS).getErrors()).isEmpty();
         }
         assertThat(started.get()).isEqualTo(3);
         // the waiting room is free again
