@@ -34,8 +34,8 @@ import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.values;
 import static org.jooq.impl.DSL.trueCondition;
+import static org.jooq.impl.DSL.values;
 import static org.jooq.impl.DSL.when;
 
 @Repository
