@@ -18,6 +18,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -125,8 +127,9 @@ public final class RenderedQuery<R extends Record> {
         return params;
     }
 
-    /** The values of {@link #params}, by their names, added to `values`. */
-    public static Map<String, Object> values(String name, List<?> batch, Map<String, Object> values) {
+    /** The values of {@link #params}, by their names. */
+    private static Map<String, Object> values(String name, List<?> batch) {
+        Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             values.put(name + i, batch.get(i));
         }
@@ -146,6 +149,12 @@ public final class RenderedQuery<R extends Record> {
 
         public RenderedQuery<R> ofSize(int size) {
             return bySize.get(size, ignored -> RenderedQuery.of(db, build.apply(size)));
+        }
+
+        /** Runs the statement whose only parameters are an IN list made by {@link #params} with this name. */
+        public Result<R> fetchIn(String name, Collection<?> batch) {
+            List<?> values = List.copyOf(batch);
+            return ofSize(values.size()).fetch(db, RenderedQuery.values(name, values));
         }
     }
 }

@@ -7,8 +7,6 @@ import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -36,9 +34,7 @@ class PaymentMethodRepository {
     }
 
     Map<UUID, PaymentMethod> findByWorkspaceIds(Collection<UUID> workspaceIds) {
-        List<UUID> batch = List.copyOf(workspaceIds);
-        return byWorkspaceIds.ofSize(batch.size())
-                .fetch(db, RenderedQuery.values("workspaceId", batch, new HashMap<>())).stream()
+        return byWorkspaceIds.fetchIn("workspaceId", workspaceIds).stream()
                 .map(Record1::value1)
                 .collect(Collectors.toMap(PaymentMethod::workspaceId, Function.identity()));
     }

@@ -64,8 +64,7 @@ class SeatRepository {
     }
 
     Map<UUID, SeatUsage> findUsage(Collection<UUID> workspaceIds) {
-        List<UUID> batch = List.copyOf(workspaceIds);
-        return usage.ofSize(batch.size()).fetch(db, RenderedQuery.values("workspaceId", batch, new HashMap<>())).stream()
+        return usage.fetchIn("workspaceId", workspaceIds).stream()
                 .map(Record1::value1)
                 .collect(Collectors.toMap(SeatUsage::workspaceId, Function.identity()));
     }

@@ -17,7 +17,6 @@ import org.springframework.stereotype.Repository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +58,7 @@ class SubscriptionRepository {
 
     /** The current subscriptions of many workspaces with their plans: one statement whatever their number. */
     Map<UUID, Subscription> findByWorkspaceIds(Collection<UUID> workspaceIds, Instant now) {
-        return ofWorkspaces(List.copyOf(workspaceIds), now).stream()
+        return ofWorkspaces(workspaceIds, now).stream()
                 .collect(Collectors.toMap(Subscription::workspaceId, Function.identity()));
     }
 
@@ -67,9 +66,8 @@ class SubscriptionRepository {
         return ofWorkspaces(List.of(workspaceId), now).stream().findFirst();
     }
 
-    private List<Subscription> ofWorkspaces(List<UUID> workspaceIds, Instant now) {
-        return byWorkspaceIds.ofSize(workspaceIds.size())
-                .fetch(db, RenderedQuery.values("workspaceId", workspaceIds, new HashMap<>())).map(r -> Subscription.of(
+    private List<Subscription> ofWorkspaces(Collection<UUID> workspaceIds, Instant now) {
+        return byWorkspaceIds.fetchIn("workspaceId", workspaceIds).map(r -> Subscription.of(
                 r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                 new BillingPeriod(r.value6(), r.value7()),
                 r.value8(), r.value9(),
