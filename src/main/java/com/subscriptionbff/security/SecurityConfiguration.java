@@ -7,6 +7,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import com.subscriptionbff.demo.DemoMode;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -43,11 +44,18 @@ class SecurityConfiguration {
                                 "/exports/**", // signed links carry their own authorization
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .anyRequest().denyAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt ->
-                        jwt.decoder(new CachingJwtDecoder(jwtDecoder.getObject()))))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerTokenHeader())
+                        .jwt(jwt -> jwt.decoder(new CachingJwtDecoder(jwtDecoder.getObject()))))
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    /** The default firewall, with its header checks done without regular expressions. */
+    @Bean
+    WebSecurityCustomizer headerFirewall() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
     }
 
     /** No observation per security filter: a dozen of them per request cost more than the request's own SQL. */
