@@ -9,6 +9,7 @@ import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 import java.sql.PreparedStatement;
@@ -42,11 +43,13 @@ public final class RenderedQuery<R extends Record> {
     private final String sql;
     private final List<Param<?>> parameters;
     private final Field<?>[] fields;
+    private final ColumnReaders.ColumnReader[] readers; // null: jOOQ reads the rows
 
     private RenderedQuery(String sql, List<Param<?>> parameters, Field<?>[] fields) {
         this.sql = sql;
         this.parameters = parameters;
         this.fields = fields;
+        this.readers = ColumnReaders.of(fields);
     }
 
     public static <R extends Record> RenderedQuery<R> of(DSLContext db, ResultQuery<R> query) {
@@ -66,13 +69,19 @@ public final class RenderedQuery<R extends Record> {
             throw new IllegalStateException("each named parameter must be used once: " + named + " rendered, "
                     + declared + " declared, " + parameters.size() + " parameters for " + bindValues + " bind values");
         }
-        return new RenderedQuery<>(db.render(query), parameters, query.fields());
+        // the select clause's own fields, as qualified as they were written (subscriptions.id, plans.id): a select's
+        // fields() are requalified by a synthetic alias, with which the records could only be read by index
+        Field<?>[] fields = query instanceof Select<?> select
+                ? select.getSelect().toArray(Field<?>[]::new)
+                : query.fields();
+        return new RenderedQuery<>(db.render(query), parameters, fields);
     }
 
     /**
      * Runs the query with these values, by parameter name; the records are of the built query's own type. The rendered
      * SQL goes straight to JDBC: as a plain-SQL query, jOOQ would scan its text for placeholders on every run (a tenth
-     * of the Overview's CPU). jOOQ still reads the rows, with the built query's field types.
+     * of the Overview's CPU). The rows are read into records of the built query's own fields: by {@link ColumnReaders}
+     * when every column has a plain type, by jOOQ otherwise.
      */
     @SuppressWarnings("unchecked")
     public Result<R> fetch(DSLContext db, Map<String, ?> values) {
@@ -97,10 +106,30 @@ public final class RenderedQuery<R extends Record> {
                 SqlStatementMetrics.countOne(db.configuration());
                 try (ResultSet rows = statement.executeQuery()) {
                     // records of the same degree and field types as the built query's (RecordImpl1..22)
-                    return (Result<R>) db.fetch(rows, fields);
+                    return readers == null ? (Result<R>) db.fetch(rows, fields) : (Result<R>) read(db, rows);
                 }
             }
         });
+    }
+
+    /** Whether the rows are read by {@link ColumnReaders} (every column of a plain type) rather than by jOOQ. */
+    boolean readsColumnsItself() {
+        return readers != null;
+    }
+
+    private Result<Record> read(DSLContext db, ResultSet rows) throws SQLException {
+        Result<Record> result = db.newResult(fields);
+        Object[] values = new Object[fields.length];
+        while (rows.next()) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = readers[i].read(rows, i + 1);
+            }
+            Record record = db.newRecord(fields);
+            record.fromArray(values);
+            record.changed(false);
+            result.add(record);
+        }
+        return result;
     }
 
     /** jOOQ renders a cast around every typed parameter (uuid, date, enums...): the driver sends each value as is. */

@@ -1,35 +1,46 @@
 package com.subscriptionbff.plan;
 
 import com.subscriptionbff.common.Money;
+import com.subscriptionbff.db.tables.Plans;
 import org.jooq.DSLContext;
-import org.jooq.Record1;
+import org.jooq.Record;
 import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
-
-import com.subscriptionbff.db.tables.Plans;
+import java.util.Optional;
+import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.PLANS;
-import static org.jooq.impl.DSL.row;
+import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 
 @Repository
 public class PlanRepository {
 
-    /** A Plan projected straight from the plans table; other features join it into their own queries. */
-    public static final SelectField<Plan> PLAN = plan(PLANS);
-
-    /** The projection from an aliased plans table, for a second plan in one query (a scheduled change). */
-    public static SelectField<Plan> plan(Plans plans) {
-        return row(plans.ID, plans.CODE, plans.NAME, plans.INCLUDED_SEATS, plans.INCLUDED_MONTHLY_CREDITS,
+    /**
+     * A plan's columns, selected flat (a nested row would come back as text for jOOQ to parse); other features join
+     * them into their own queries and read the plan back with {@link #plan(Record, Plans)}.
+     */
+    public static List<SelectField<?>> planColumns(Plans plans) {
+        return List.of(plans.ID, plans.CODE, plans.NAME, plans.INCLUDED_SEATS, plans.INCLUDED_MONTHLY_CREDITS,
                 plans.MAX_EXTRA_SEATS, plans.CURRENCY, plans.MONTHLY_PRICE_MINOR, plans.ANNUAL_PRICE_MINOR,
-                plans.EXTRA_SEAT_PRICE_MINOR, plans.EXTRA_CREDITS_PRICE_MINOR, plans.PURCHASED_CREDITS_PRICE_MINOR)
-                .mapping((id, code, name, seats, credits, maxExtraSeats, currency, monthly, annual, seat, creditsPrice,
-                          purchased) ->
-                        id == null ? null : new Plan(id, code, name, seats, credits, maxExtraSeats,
-                                Money.of(monthly, currency), Money.ofNullable(annual, currency),
-                                Money.ofNullable(seat, currency), Money.ofNullable(creditsPrice, currency),
-                                Money.ofNullable(purchased, currency)));
+                plans.EXTRA_SEAT_PRICE_MINOR, plans.EXTRA_CREDITS_PRICE_MINOR, plans.PURCHASED_CREDITS_PRICE_MINOR);
+    }
+
+    /** The plan of a row that selected {@link #planColumns} of this (aliased) table; null when an outer join found none. */
+    public static Plan plan(Record row, Plans plans) {
+        UUID id = row.get(plans.ID);
+        if (id == null) {
+            return null;
+        }
+        String currency = row.get(plans.CURRENCY);
+        return new Plan(id, row.get(plans.CODE), row.get(plans.NAME), row.get(plans.INCLUDED_SEATS),
+                row.get(plans.INCLUDED_MONTHLY_CREDITS), row.get(plans.MAX_EXTRA_SEATS),
+                Money.of(row.get(plans.MONTHLY_PRICE_MINOR), currency),
+                Money.ofNullable(row.get(plans.ANNUAL_PRICE_MINOR), currency),
+                Money.ofNullable(row.get(plans.EXTRA_SEAT_PRICE_MINOR), currency),
+                Money.ofNullable(row.get(plans.EXTRA_CREDITS_PRICE_MINOR), currency),
+                Money.ofNullable(row.get(plans.PURCHASED_CREDITS_PRICE_MINOR), currency));
     }
 
     private final DSLContext db;
@@ -38,20 +49,21 @@ public class PlanRepository {
         this.db = db;
     }
 
-    public java.util.Optional<Plan> findById(java.util.UUID planId) {
-        return db.select(PLAN).from(PLANS).where(PLANS.ID.eq(planId)).fetchOptional(Record1::value1);
+    public Optional<Plan> findById(UUID planId) {
+        return db.select(planColumns(PLANS)).from(PLANS).where(PLANS.ID.eq(planId))
+                .fetchOptional(row -> plan(row, PLANS));
     }
 
     /** The plan the workspace's subscription is on. */
-    public java.util.Optional<Plan> findByWorkspaceId(java.util.UUID workspaceId) {
-        return db.select(PLAN).from(PLANS)
-                .join(com.subscriptionbff.db.Tables.SUBSCRIPTIONS)
-                .on(com.subscriptionbff.db.Tables.SUBSCRIPTIONS.PLAN_ID.eq(PLANS.ID))
-                .where(com.subscriptionbff.db.Tables.SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
-                .fetchOptional(Record1::value1);
+    public Optional<Plan> findByWorkspaceId(UUID workspaceId) {
+        return db.select(planColumns(PLANS)).from(PLANS)
+                .join(SUBSCRIPTIONS).on(SUBSCRIPTIONS.PLAN_ID.eq(PLANS.ID))
+                .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
+                .fetchOptional(row -> plan(row, PLANS));
     }
 
     List<Plan> findCatalog() {
-        return db.select(PLAN).from(PLANS).orderBy(PLANS.DISPLAY_ORDER, PLANS.CODE).fetch(Record1::value1);
+        return db.select(planColumns(PLANS)).from(PLANS).orderBy(PLANS.DISPLAY_ORDER, PLANS.CODE)
+                .fetch(row -> plan(row, PLANS));
     }
 }

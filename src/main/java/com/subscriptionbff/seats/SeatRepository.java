@@ -10,7 +10,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record1;
+import org.jooq.Record5;
+import org.jooq.Records;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
@@ -45,7 +46,7 @@ class SeatRepository {
     private static final Field<Instant> BEFORE_EVERY_MEMBER = field("'-infinity'::timestamptz", Instant.class);
 
     private final DSLContext db;
-    private final RenderedQuery.PerBatchSize<Record1<SeatUsage>> usage;
+    private final RenderedQuery.PerBatchSize<Record5<UUID, Integer, Integer, Integer, Boolean>> usage;
     private final RenderedQuery.PerBatchSize<Record> holderPages;
 
     SeatRepository(DSLContext db) {
@@ -54,9 +55,8 @@ class SeatRepository {
         Field<Integer> activeMembers = field(selectCount().from(MEMBERS)
                 .where(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID).and(MEMBERS.DEACTIVATED_AT.isNull())));
         Field<Boolean> renews = SUBSCRIPTIONS.ID.isNotNull().and(SUBSCRIPTIONS.STATUS.ne(SubscriptionStatus.CANCELED));
-        this.usage = RenderedQuery.perBatchSize(db, size -> select(row(WORKSPACES.ID, activeMembers, coalesce(PLANS.INCLUDED_SEATS, 0),
-                                coalesce(SUBSCRIPTIONS.EXTRA_SEATS, 0), field(renews))
-                        .mapping(SeatUsage::new))
+        this.usage = RenderedQuery.perBatchSize(db, size -> select(WORKSPACES.ID, activeMembers,
+                        coalesce(PLANS.INCLUDED_SEATS, 0), coalesce(SUBSCRIPTIONS.EXTRA_SEATS, 0), field(renews))
                 .from(WORKSPACES)
                 .leftJoin(SUBSCRIPTIONS).on(SUBSCRIPTIONS.WORKSPACE_ID.eq(WORKSPACES.ID))
                 .leftJoin(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))
@@ -65,7 +65,7 @@ class SeatRepository {
 
     Map<UUID, SeatUsage> findUsage(Collection<UUID> workspaceIds) {
         return usage.fetchIn("workspaceId", workspaceIds).stream()
-                .map(Record1::value1)
+                .map(Records.mapping(SeatUsage::new))
                 .collect(Collectors.toMap(SeatUsage::workspaceId, Function.identity()));
     }
 

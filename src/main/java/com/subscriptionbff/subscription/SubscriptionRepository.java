@@ -11,11 +11,13 @@ import com.subscriptionbff.db.tables.Plans;
 import com.subscriptionbff.subscription.Subscription.Cancellation;
 import com.subscriptionbff.subscription.Subscription.ScheduledPlanChange;
 import org.jooq.DSLContext;
-import org.jooq.Record19;
+import org.jooq.Record;
+import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +40,18 @@ class SubscriptionRepository {
     private static final Plans SCHEDULED_PLAN = PLANS.as("scheduled_plan");
 
     private final DSLContext db;
-    private final RenderedQuery.PerBatchSize<Record19<UUID, UUID, Plan, SubscriptionStatus, BillingInterval, Instant, Instant,
-            Boolean, Instant, CancellationReason, String, Instant, Instant, Instant, Integer, Long, Plan,
-            BillingInterval, Instant>> byWorkspaceIds;
+    private final RenderedQuery.PerBatchSize<Record> byWorkspaceIds;
 
     SubscriptionRepository(DSLContext db) {
         this.db = db;
         var s = SUBSCRIPTIONS;
-        this.byWorkspaceIds = RenderedQuery.perBatchSize(db, size -> select(s.ID, s.WORKSPACE_ID, PlanRepository.PLAN, s.STATUS,
-                        s.BILLING_INTERVAL, s.CURRENT_PERIOD_START, s.CURRENT_PERIOD_END, s.CANCEL_AT_PERIOD_END,
-                        s.ENDED_AT, s.CANCELLATION_REASON, s.CANCELLATION_COMMENT, s.CANCELED_AT, s.TRIAL_START,
-                        s.TRIAL_END, s.EXTRA_SEATS, s.EXTRA_CREDITS, PlanRepository.plan(SCHEDULED_PLAN),
-                        s.SCHEDULED_BILLING_INTERVAL, s.SCHEDULED_CHANGE_AT)
+        List<SelectField<?>> columns = new ArrayList<>(List.of(s.ID, s.WORKSPACE_ID, s.STATUS, s.BILLING_INTERVAL,
+                s.CURRENT_PERIOD_START, s.CURRENT_PERIOD_END, s.CANCEL_AT_PERIOD_END, s.ENDED_AT,
+                s.CANCELLATION_REASON, s.CANCELLATION_COMMENT, s.CANCELED_AT, s.TRIAL_START, s.TRIAL_END,
+                s.EXTRA_SEATS, s.EXTRA_CREDITS, s.SCHEDULED_BILLING_INTERVAL, s.SCHEDULED_CHANGE_AT));
+        columns.addAll(PlanRepository.planColumns(PLANS));
+        columns.addAll(PlanRepository.planColumns(SCHEDULED_PLAN));
+        this.byWorkspaceIds = RenderedQuery.perBatchSize(db, size -> select(columns)
                 .from(s)
                 .join(PLANS).on(PLANS.ID.eq(s.PLAN_ID))
                 .leftJoin(SCHEDULED_PLAN).on(SCHEDULED_PLAN.ID.eq(s.SCHEDULED_PLAN_ID))
@@ -67,14 +69,19 @@ class SubscriptionRepository {
     }
 
     private List<Subscription> ofWorkspaces(Collection<UUID> workspaceIds, Instant now) {
-        return byWorkspaceIds.fetchIn("workspaceId", workspaceIds).map(r -> Subscription.of(
-                r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                new BillingPeriod(r.value6(), r.value7()),
-                r.value8(), r.value9(),
-                r.value10() == null ? null : new Cancellation(r.value10(), r.value11(), r.value12()),
-                r.value13(), r.value14(), r.value15(), r.value16(),
-                r.value17() == null ? null : new ScheduledPlanChange(r.value17(), r.value18(), r.value19()),
-                now));
+        var s = SUBSCRIPTIONS;
+        return byWorkspaceIds.fetchIn("workspaceId", workspaceIds).map(r -> {
+            CancellationReason reason = r.get(s.CANCELLATION_REASON);
+            Plan scheduledPlan = PlanRepository.plan(r, SCHEDULED_PLAN);
+            return Subscription.of(r.get(s.ID), r.get(s.WORKSPACE_ID), PlanRepository.plan(r, PLANS), r.get(s.STATUS),
+                    r.get(s.BILLING_INTERVAL), new BillingPeriod(r.get(s.CURRENT_PERIOD_START), r.get(s.CURRENT_PERIOD_END)),
+                    r.get(s.CANCEL_AT_PERIOD_END), r.get(s.ENDED_AT),
+                    reason == null ? null : new Cancellation(reason, r.get(s.CANCELLATION_COMMENT), r.get(s.CANCELED_AT)),
+                    r.get(s.TRIAL_START), r.get(s.TRIAL_END), r.get(s.EXTRA_SEATS), r.get(s.EXTRA_CREDITS),
+                    scheduledPlan == null ? null : new ScheduledPlanChange(scheduledPlan,
+                            r.get(s.SCHEDULED_BILLING_INTERVAL), r.get(s.SCHEDULED_CHANGE_AT)),
+                    now);
+        });
     }
 
     /** What a change needs besides the card: Stripe's ids and the seats in use. */

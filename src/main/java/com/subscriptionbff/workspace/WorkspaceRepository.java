@@ -4,8 +4,10 @@ import com.subscriptionbff.db.enums.MemberRole;
 import com.subscriptionbff.common.RenderedQuery;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record1;
-import org.jooq.SelectField;
+import org.jooq.Field;
+import org.jooq.Record4;
+import org.jooq.Records;
+import org.jooq.SelectSelectStep;
 import org.springframework.stereotype.Repository;
 
 import java.time.ZoneId;
@@ -31,11 +33,11 @@ import static org.jooq.impl.DSL.val;
 class WorkspaceRepository {
 
     private final DSLContext db;
-    private final RenderedQuery<Record1<Workspace>> readable;
+    private final RenderedQuery<Record4<UUID, String, String, MemberRole>> readable;
 
     WorkspaceRepository(DSLContext db) {
         this.db = db;
-        this.readable = RenderedQuery.of(db, select(workspace(MEMBERS.ROLE))
+        this.readable = RenderedQuery.of(db, selectWorkspace(MEMBERS.ROLE)
                 .from(WORKSPACES)
                 .join(USERS).on(USERS.ID.eq(param("userId", String.class)))
                 .leftJoin(MEMBERS).on(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID)
@@ -58,17 +60,17 @@ class WorkspaceRepository {
      */
     Optional<Workspace> findReadable(String userId, UUID workspaceId) {
         return readable.fetch(db, Map.of("userId", userId, "workspaceId", workspaceId)).stream()
-                .map(Record1::value1)
+                .map(Records.mapping(WorkspaceRepository::workspace))
                 .findFirst();
     }
 
     List<Workspace> findByActiveMember(String userId) {
-        return db.select(workspace(MEMBERS.ROLE))
-                .from(WORKSPACES)
-                .join(MEMBERS).on(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID))
-                .where(MEMBERS.USER_ID.eq(userId).and(MEMBERS.DEACTIVATED_AT.isNull()))
-                .orderBy(lower(WORKSPACES.NAME), WORKSPACES.ID)
-                .fetch(record -> record.value1());
+        return db.fetch(selectWorkspace(MEMBERS.ROLE)
+                        .from(WORKSPACES)
+                        .join(MEMBERS).on(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID))
+                        .where(MEMBERS.USER_ID.eq(userId).and(MEMBERS.DEACTIVATED_AT.isNull()))
+                        .orderBy(lower(WORKSPACES.NAME), WORKSPACES.ID))
+                .map(Records.mapping(WorkspaceRepository::workspace));
     }
 
     /** Staff listing: keyset on (lower(name), id), which the index workspaces_by_name serves. */
@@ -76,13 +78,13 @@ class WorkspaceRepository {
         Condition seek = after == null
                 ? noCondition()
                 : row(lower(WORKSPACES.NAME), WORKSPACES.ID).gt(row(lower(val(after.name())), val(after.id())));
-        return db.select(workspace(inline((MemberRole) null, MEMBERS.ROLE)))
-                .from(WORKSPACES)
-                .where(nameStartsWith(namePrefix))
-                .and(seek)
-                .orderBy(lower(WORKSPACES.NAME), WORKSPACES.ID)
-                .limit(limit)
-                .fetch(record -> record.value1());
+        return db.fetch(selectWorkspace(inline((MemberRole) null, MEMBERS.ROLE))
+                        .from(WORKSPACES)
+                        .where(nameStartsWith(namePrefix))
+                        .and(seek)
+                        .orderBy(lower(WORKSPACES.NAME), WORKSPACES.ID)
+                        .limit(limit))
+                .map(Records.mapping(WorkspaceRepository::workspace));
     }
 
     int count(String namePrefix) {
@@ -99,9 +101,13 @@ class WorkspaceRepository {
         return lower(WORKSPACES.NAME).startsWith(lower(val(prefix)));
     }
 
-    private static SelectField<Workspace> workspace(org.jooq.Field<MemberRole> role) {
-        return row(WORKSPACES.ID, WORKSPACES.NAME, WORKSPACES.TIME_ZONE, role)
-                .mapping((id, name, zone, viewerRole) -> new Workspace(id, name, ZoneId.of(zone), viewerRole));
+    /** A workspace's columns as plain columns: a nested row would come back as text for jOOQ to parse. */
+    private static SelectSelectStep<Record4<UUID, String, String, MemberRole>> selectWorkspace(Field<MemberRole> role) {
+        return select(WORKSPACES.ID, WORKSPACES.NAME, WORKSPACES.TIME_ZONE, role);
+    }
+
+    private static Workspace workspace(UUID id, String name, String zone, MemberRole viewerRole) {
+        return new Workspace(id, name, ZoneId.of(zone), viewerRole);
     }
 
     record WorkspacePosition(String name, UUID id) {
