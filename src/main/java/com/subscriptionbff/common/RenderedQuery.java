@@ -117,16 +117,15 @@ public final class RenderedQuery<R extends Record> {
         return readers != null;
     }
 
+    @SuppressWarnings("unchecked")
     private Result<Record> read(DSLContext db, ResultSet rows) throws SQLException {
         Result<Record> result = db.newResult(fields);
-        Object[] values = new Object[fields.length];
         while (rows.next()) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = readers[i].read(rows, i + 1);
-            }
             Record record = db.newRecord(fields);
-            record.fromArray(values);
-            record.changed(false);
+            for (int i = 0; i < fields.length; i++) {
+                // the value is of the field's type already: set, not fromArray (which converts every value again)
+                record.set((Field<Object>) fields[i], readers[i].read(rows, i + 1));
+            }
             result.add(record);
         }
         return result;
