@@ -25,7 +25,8 @@ class PaymentMethodRepository {
     PaymentMethodRepository(DSLContext db) {
         this.db = db;
         this.byWorkspaceIds = RenderedQuery.perBatchSize(db, size -> select(PAYMENT_METHODS.WORKSPACE_ID,
-                        PAYMENT_METHODS.BRAND, PAYMENT_METHODS.LAST4, PAYMENT_METHODS.EXP_MONTH, PAYMENT_METHODS.EXP_YEAR)
+                        PAYMENT_METHODS.BRAND, PAYMENT_METHODS.LAST4,
+                        PAYMENT_METHODS.EXP_MONTH, PAYMENT_METHODS.EXP_YEAR)
                 .from(PAYMENT_METHODS)
                 .where(PAYMENT_METHODS.WORKSPACE_ID.in(RenderedQuery.params("workspaceId", UUID.class, size))));
     }

@@ -27,7 +27,7 @@ public class PlanRepository {
                 plans.EXTRA_SEAT_PRICE_MINOR, plans.EXTRA_CREDITS_PRICE_MINOR, plans.PURCHASED_CREDITS_PRICE_MINOR);
     }
 
-    /** The plan of a row that selected {@link #planColumns} of this (aliased) table; null when an outer join found none. */
+    /** The plan of a row that selected {@link #planColumns} of this (aliased) table; null if a left join found none. */
     public static Plan plan(Record row, Plans plans) {
         UUID id = row.get(plans.ID);
         if (id == null) {

@@ -8,8 +8,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 /**
  * Spring Security's bearer token resolution with a fast path: a well-formed {@code Authorization: Bearer <token68>}
  * header is checked character by character, where {@link DefaultBearerTokenResolver} runs a case-insensitive regular
- * expression over the whole token (3.5 % of the Overview's CPU samples). Anything else (no header, a malformed one) goes
- * to the default resolver, so errors stay its own.
+ * expression over the whole token (3.5 % of the Overview's CPU samples). Anything else (no header, a malformed one)
+ * goes to the default resolver, so errors stay its own.
  */
 final class BearerTokenHeader implements BearerTokenResolver {
 

@@ -74,9 +74,12 @@ class SubscriptionRepository {
             CancellationReason reason = r.get(s.CANCELLATION_REASON);
             Plan scheduledPlan = PlanRepository.plan(r, SCHEDULED_PLAN);
             return Subscription.of(r.get(s.ID), r.get(s.WORKSPACE_ID), PlanRepository.plan(r, PLANS), r.get(s.STATUS),
-                    r.get(s.BILLING_INTERVAL), new BillingPeriod(r.get(s.CURRENT_PERIOD_START), r.get(s.CURRENT_PERIOD_END)),
+                    r.get(s.BILLING_INTERVAL),
+                    new BillingPeriod(r.get(s.CURRENT_PERIOD_START), r.get(s.CURRENT_PERIOD_END)),
                     r.get(s.CANCEL_AT_PERIOD_END), r.get(s.ENDED_AT),
-                    reason == null ? null : new Cancellation(reason, r.get(s.CANCELLATION_COMMENT), r.get(s.CANCELED_AT)),
+                    reason == null
+                            ? null
+                            : new Cancellation(reason, r.get(s.CANCELLATION_COMMENT), r.get(s.CANCELED_AT)),
                     r.get(s.TRIAL_START), r.get(s.TRIAL_END), r.get(s.EXTRA_SEATS), r.get(s.EXTRA_CREDITS),
                     scheduledPlan == null ? null : new ScheduledPlanChange(scheduledPlan,
                             r.get(s.SCHEDULED_BILLING_INTERVAL), r.get(s.SCHEDULED_CHANGE_AT)),
