@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,11 +95,11 @@ final class ServiceProcess implements AutoCloseable {
      */
     Duration jitCpu() {
         long ticks = 0;
-        try (var threads = java.nio.file.Files.list(java.nio.file.Path.of("/proc", Long.toString(process.pid()), "task"))) {
+        try (var threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
             for (var thread : threads.toList()) {
                 String stat;
                 try {
-                    stat = java.nio.file.Files.readString(thread.resolve("stat"));
+                    stat = Files.readString(thread.resolve("stat"));
                 } catch (IOException gone) {
                     continue;
                 }
