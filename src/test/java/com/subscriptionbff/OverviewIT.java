@@ -255,6 +255,28 @@ class OverviewIT extends IntegrationTest {
         assertThat(names).hasSize(12).doesNotHaveDuplicates().startsWith("Alice Martin");
     }
 
+    @Test
+    void seatHoldersRefuseAPageSizeOutOfRangeAndAnotherWorkspacesCursor() {
+        String holders = """
+                query($id: ID!, $first: Int, $after: String) { workspace(id: $id) { name seats { used
+                  holders(first: $first, after: $after) { pageInfo { endCursor } edges { node { displayName } } } } } }""";
+        String acmeCursor = as(DemoData.OWNER).document(holders).variable("id", workspaceId(DemoData.ACME))
+                .variable("first", 1).execute()
+                .path("workspace.seats.holders.pageInfo.endCursor").entity(String.class).get();
+        for (Map<String, Object> refused : List.<Map<String, Object>>of(Map.of("first", 0), Map.of("first", 101),
+                Map.of("first", 5, "after", acmeCursor), Map.of("first", 5, "after", "not a cursor"))) {
+            var request = as(DemoData.OWNER).document(holders).variable("id", workspaceId(DemoData.STARK));
+            refused.forEach(request::variable);
+            var page = request.execute();
+            page.errors().satisfy(errors -> assertThat(errors).as(refused.toString()).singleElement().satisfies(e -> {
+                assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                assertThat(e.getPath()).isEqualTo("workspace.seats.holders");
+            }));
+            // holders and seats are non-null: the error reaches the workspace
+            page.path("workspace").valueIsNull();
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Class<Map<String, Object>> mapType() {
         return (Class) Map.class;

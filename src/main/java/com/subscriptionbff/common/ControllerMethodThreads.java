@@ -7,7 +7,7 @@ import org.springframework.graphql.data.method.annotation.support.AnnotatedContr
 
 /**
  * With virtual threads on, Spring Boot hands Spring for GraphQL an executor, and every controller method that does
- * not return a future (a list of chart days, a card's expiry) then runs on a new thread of its own, with its context
+ * not return a future (an invoice's status label, say) then runs on a new thread of its own, with its context
  * copied over: a dozen thread starts per Overview for no parallelism, since the page's SQL is already batched by
  * DataLoaders. Controller methods run on the thread of their request's execution instead (one virtual thread per
  * request, started by limits/RequestTimeout), where blocking costs nothing.

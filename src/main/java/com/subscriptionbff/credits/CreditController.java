@@ -1,15 +1,17 @@
 package com.subscriptionbff.credits;
 
 import com.subscriptionbff.common.BadRequestException;
+import com.subscriptionbff.common.PlainFields;
 import com.subscriptionbff.credits.CreditRepository.MonthKey;
 import com.subscriptionbff.workspace.Workspace;
 import graphql.language.Field;
 import graphql.language.Selection;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
-import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.core.ResolvableType;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -18,22 +20,32 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+/** Workspace.credits and its chart are on every Overview: plain fetchers (see PlainFields). */
 @Controller
-class CreditController {
+class CreditController implements RuntimeWiringConfigurer {
+
+    private static final String MONTHS = "Workspace.credits";
 
     private final Clock clock;
 
     CreditController(CreditRepository credits, Clock clock, BatchLoaderRegistry loaders) {
         this.clock = clock;
-        loaders.forTypePair(MonthKey.class, CreditUsage.class).registerMappedBatchLoader((keys, env) ->
+        loaders.<MonthKey, CreditUsage>forName(MONTHS).registerMappedBatchLoader((keys, env) ->
                 Mono.fromSupplier(() -> credits.findUsage(keys)));
     }
 
+    @Override
+    public void configure(RuntimeWiring.Builder wiring) {
+        PlainFields.field(wiring, "Workspace", "credits", ResolvableType.forClass(CreditUsage.class), this::credits);
+        PlainFields.field(wiring, "CreditUsage", "daily",
+                ResolvableType.forClassWithGenerics(List.class, DailyCreditUsage.class), CreditController::daily);
+    }
+
     /** Batched across workspaces; the daily chart comes in the same statement when the query selects it. */
-    @SchemaMapping(typeName = "Workspace")
-    CompletableFuture<CreditUsage> credits(Workspace workspace, DataFetchingEnvironment env,
-                                           DataLoader<MonthKey, CreditUsage> months) {
+    private CompletableFuture<CreditUsage> credits(DataFetchingEnvironment env) {
+        Workspace workspace = env.getSource();
         LocalDate today = LocalDate.now(clock.withZone(workspace.zone()));
+        DataLoader<MonthKey, CreditUsage> months = env.getDataLoader(MONTHS);
         return months.load(new MonthKey(workspace.workspaceId(), workspace.zone(), today, selectsDaily(env)));
     }
 
@@ -55,12 +67,12 @@ class CreditController {
         return false;
     }
 
-    @SchemaMapping(typeName = "CreditUsage")
-    List<DailyCreditUsage> daily(CreditUsage usage, @Argument Integer days) {
+    private static List<DailyCreditUsage> daily(DataFetchingEnvironment env) {
+        Integer days = env.getArgument("days");
         int count = days == null ? 30 : days;
         if (count < 1 || count > CreditUsage.MAX_CHART_DAYS) {
             throw new BadRequestException("days must be between 1 and " + CreditUsage.MAX_CHART_DAYS);
         }
-        return usage.lastDays(count);
+        return env.<CreditUsage>getSource().lastDays(count);
     }
 }

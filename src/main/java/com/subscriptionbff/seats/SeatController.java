@@ -2,15 +2,19 @@ package com.subscriptionbff.seats;
 
 import com.subscriptionbff.common.Connection;
 import com.subscriptionbff.common.PageRequest;
+import com.subscriptionbff.common.PlainFields;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.seats.SeatRepository.DeactivationsKey;
 import com.subscriptionbff.seats.SeatRepository.HolderPageKey;
 import com.subscriptionbff.workspace.Workspace;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
+import org.springframework.core.ResolvableType;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -18,14 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+/** Workspace.seats and its holders are on every Overview: plain fetchers (see PlainFields). */
 @Controller
-class SeatController {
+class SeatController implements RuntimeWiringConfigurer {
+
+    private static final String HOLDER_PAGES = "SeatUsage.holders";
 
     private final SeatRepository seats;
+    private final BatchLoaderRegistry loaders;
 
     SeatController(SeatRepository seats, BatchLoaderRegistry loaders) {
         this.seats = seats;
-        loaders.forTypePair(HolderPageKey.class, SeatPage.class).registerMappedBatchLoader((keys, env) ->
+        this.loaders = loaders;
+        loaders.<HolderPageKey, SeatPage>forName(HOLDER_PAGES).registerMappedBatchLoader((keys, env) ->
                 Mono.fromSupplier(() -> wrap(seats.findHolders(List.copyOf(keys)))));
         loaders.forTypePair(DeactivationsKey.class, Deactivations.class).registerMappedBatchLoader((keys, env) ->
                 Mono.fromSupplier(() -> seats.findDeactivations(List.copyOf(keys)).entrySet().stream()
@@ -33,18 +42,22 @@ class SeatController {
                                 e -> new Deactivations(e.getValue())))));
     }
 
-    @BatchMapping(typeName = "Workspace")
-    Map<Workspace, SeatUsage> seats(List<Workspace> workspaces) {
-        return Workspace.batch(workspaces, seats::findUsage);
+    @Override
+    public void configure(RuntimeWiring.Builder wiring) {
+        PlainFields.<Workspace, SeatUsage>batched(wiring, loaders, "Workspace", "seats", SeatUsage.class,
+                workspaces -> Workspace.batch(workspaces, seats::findUsage));
+        PlainFields.field(wiring, "SeatUsage", "holders",
+                ResolvableType.forClassWithGenerics(Connection.class, Seat.class), SeatController::holders);
     }
 
-    @SchemaMapping(typeName = "SeatUsage")
-    CompletableFuture<Connection<Seat>> holders(SeatUsage usage, @Argument Integer first, @Argument String after,
-                                                DataLoader<HolderPageKey, SeatPage> pages) {
-        int size = PageRequest.size(first, 20);
+    private static CompletableFuture<Connection<Seat>> holders(DataFetchingEnvironment environment) {
+        SeatUsage usage = environment.getSource();
+        String after = environment.getArgument("after");
+        int size = PageRequest.size(environment.getArgument("first"), 20);
         String scope = usage.workspaceId().toString();
         var key = new HolderPageKey(usage.workspaceId(), usage.total(), usage.renews(),
                 TimePosition.after(after, scope), size + 1);
+        DataLoader<HolderPageKey, SeatPage> pages = environment.getDataLoader(HOLDER_PAGES);
         return pages.load(key).thenApply(page -> Connection.of(page.seats(), size, after != null, usage.used(),
                 seat -> new TimePosition(seat.joinedAt(), seat.memberId()).cursor(scope)));
     }

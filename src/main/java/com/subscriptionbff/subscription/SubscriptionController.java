@@ -1,7 +1,10 @@
 package com.subscriptionbff.subscription;
 
+import com.subscriptionbff.common.PlainFields;
 import com.subscriptionbff.workspace.Workspace;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
+import graphql.schema.idl.RuntimeWiring;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
 import java.time.Clock;
@@ -10,18 +13,25 @@ import java.util.List;
 import java.util.Map;
 
 @Controller
-class SubscriptionController {
+class SubscriptionController implements RuntimeWiringConfigurer {
 
     private final SubscriptionRepository subscriptions;
     private final Clock clock;
+    private final BatchLoaderRegistry loaders;
 
-    SubscriptionController(SubscriptionRepository subscriptions, Clock clock) {
+    SubscriptionController(SubscriptionRepository subscriptions, Clock clock, BatchLoaderRegistry loaders) {
         this.subscriptions = subscriptions;
         this.clock = clock;
+        this.loaders = loaders;
     }
 
-    @BatchMapping(typeName = "Workspace")
-    Map<Workspace, Subscription> subscription(List<Workspace> workspaces) {
+    /** Workspace.subscription, batched across workspaces (a plain fetcher: see PlainFields). */
+    @Override
+    public void configure(RuntimeWiring.Builder wiring) {
+        PlainFields.batched(wiring, loaders, "Workspace", "subscription", Subscription.class, this::subscription);
+    }
+
+    private Map<Workspace, Subscription> subscription(List<Workspace> workspaces) {
         Instant now = Instant.now(clock);
         return Workspace.batch(workspaces, ids -> subscriptions.findByWorkspaceIds(ids, now));
     }
