@@ -28,7 +28,7 @@ final class ServiceProcess implements AutoCloseable {
         this.startup = startup;
     }
 
-    /** As the README's "Running the jar" recommends: the heap the issue sets, the collector and headers that serve it. */
+    /** As the README's "Running the jar" says: the heap the issue sets, the collector and headers that serve it. */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseParallelGC", "-XX:+UseCompactObjectHeaders");
 
     static ServiceProcess start(Path jar, String jdbcUrl, int bulkWorkspaces, Path log) throws Exception {
