@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -155,11 +156,17 @@ public final class RenderedQuery<R extends Record> {
         return params;
     }
 
-    /** The values of {@link #params}, by their names. */
-    private static Map<String, Object> values(String name, List<?> batch) {
+    /** One key's values in a batched query: each name gets the key's index as suffix (workspaceId0, workspaceId1, ...). */
+    public interface RowValues {
+        void put(String name, Object value);
+    }
+
+    /** The values of a batched query whose keys each take named parameters suffixed with their index (see {@link #params}). */
+    public static <K> Map<String, Object> valuesPerKey(List<K> keys, BiConsumer<K, RowValues> row) {
         Map<String, Object> values = new HashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            values.put(name + i, batch.get(i));
+        for (int i = 0; i < keys.size(); i++) {
+            String index = Integer.toString(i);
+            row.accept(keys.get(i), (name, value) -> values.put(name + index, value));
         }
         return values;
     }
@@ -182,7 +189,7 @@ public final class RenderedQuery<R extends Record> {
         /** Runs the statement whose only parameters are an IN list made by {@link #params} with this name. */
         public Result<R> fetchIn(String name, Collection<?> batch) {
             List<?> values = List.copyOf(batch);
-            return ofSize(values.size()).fetch(db, RenderedQuery.values(name, values));
+            return ofSize(values.size()).fetch(db, valuesPerKey(values, (value, row) -> row.put(name, value)));
         }
     }
 }

@@ -99,16 +99,14 @@ class CreditRepository {
             return Map.of();
         }
         List<MonthKey> keys = List.copyOf(months);
-        Map<String, Object> values = new HashMap<>();
         Map<UUID, MonthKey> byId = new HashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            MonthKey m = keys.get(i);
-            values.put("workspaceId" + i, m.workspaceId());
-            values.put("monthStart" + i, m.today().withDayOfMonth(1));
-            values.put("chartFrom" + i, m.withChart() ? m.today().minusDays(CreditUsage.MAX_CHART_DAYS - 1L) : null);
-            values.put("today" + i, m.today());
-            byId.put(m.workspaceId(), m);
-        }
+        Map<String, Object> values = RenderedQuery.valuesPerKey(keys, (month, row) -> {
+            row.put("workspaceId", month.workspaceId());
+            row.put("monthStart", month.today().withDayOfMonth(1));
+            row.put("chartFrom", month.withChart() ? month.today().minusDays(CreditUsage.MAX_CHART_DAYS - 1L) : null);
+            row.put("today", month.today());
+            byId.put(month.workspaceId(), month);
+        });
         Map<MonthKey, CreditUsage> result = new HashMap<>();
         usage.ofSize(keys.size()).fetch(db, values).forEach(r -> {
             MonthKey month = byId.get(r.value1());

@@ -74,14 +74,12 @@ class SeatRepository {
      * the most recently added: deactivated at renewal.
      */
     Map<HolderPageKey, List<Seat>> findHolders(List<HolderPageKey> keys) {
-        Map<String, Object> values = new HashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            HolderPageKey key = keys.get(i);
-            values.put("workspaceId" + i, key.workspaceId());
-            values.put("afterJoinedAt" + i, key.after() == null ? null : key.after().at());
-            values.put("afterMemberId" + i, key.after() == null ? null : key.after().id());
-            values.put("limit" + i, key.limit());
-        }
+        Map<String, Object> values = RenderedQuery.valuesPerKey(keys, (key, row) -> {
+            row.put("workspaceId", key.workspaceId());
+            row.put("afterJoinedAt", key.after() == null ? null : key.after().at());
+            row.put("afterMemberId", key.after() == null ? null : key.after().id());
+            row.put("limit", key.limit());
+        });
         Map<HolderPageKey, List<Seat>> result = new HashMap<>();
         BatchedPages.fetch(db, holderPages, keys, values).forEach((key, rows) -> result.put(key, rows.stream()
                 .map(r -> new Seat(r.get(2, UUID.class), r.get(3, String.class), r.get(4, String.class),

@@ -31,7 +31,8 @@ public final class Benchmark {
 
     record Row(Scenario scenario, int concurrency, LoadDriver.Result result, double statementsPerRequest,
                double serverCpuMillis, double postgresCpuMillis, double allocatedKbPerRequest, double heapAfterMb,
-               Double pgbenchTps, List<Double> roundRatios, double compilerCpuPercent) {
+               Double pgbenchTps, Double pgbenchPostgresCpuMillis, List<Double> roundRatios,
+               double compilerCpuPercent) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -158,6 +159,7 @@ public final class Benchmark {
         long postgresCpuNanos = 0;
         double pgbenchTransactions = 0;
         double pgbenchSeconds = 0;
+        long pgbenchPostgresCpuNanos = 0;
         List<Double> roundRatios = new ArrayList<>();
         Map<String, Double> after = Map.of();
         for (int round = 0; round < rounds; round++) {
@@ -182,8 +184,12 @@ public final class Benchmark {
             errors += result.errors();
             seconds += result.seconds();
             latency.add(result.latencyMicros());
+            long backends = PostgresCpu.children();
+            Duration postgresCpuBeforePgbench = PostgresCpu.total();
             Double tps = pgbench.tps(name, scenario.pgbenchScript(workspaces, firstPageIds), concurrency, slice);
+            PostgresCpu.awaitReaped(backends);
             if (tps != null) {
+                pgbenchPostgresCpuNanos += PostgresCpu.total().toNanos() - postgresCpuBeforePgbench.toNanos();
                 pgbenchTransactions += tps * slice.toMillis() / 1e3;
                 pgbenchSeconds += slice.toMillis() / 1e3;
                 roundRatios.add(result.requestsPerSecond() / tps);
@@ -193,7 +199,8 @@ public final class Benchmark {
                 statements / requestsServed, serverCpuNanos / 1e6 / requestsServed,
                 postgresCpuNanos / 1e6 / requestsServed, allocatedBytes / 1024 / requestsServed,
                 after.getOrDefault("jvm_memory_used_bytes:heap", 0.0) / (1024 * 1024),
-                pgbenchSeconds == 0 ? null : pgbenchTransactions / pgbenchSeconds, roundRatios,
+                pgbenchSeconds == 0 ? null : pgbenchTransactions / pgbenchSeconds,
+                pgbenchTransactions == 0 ? null : pgbenchPostgresCpuNanos / 1e6 / pgbenchTransactions, roundRatios,
                 100.0 * compilerCpuNanos / Math.max(1, serverCpuNanos));
     }
 
@@ -249,12 +256,14 @@ public final class Benchmark {
 
     private static String format(Row row) {
         LoadDriver.Result r = row.result();
-        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.1f | %.2f | %.0f | %s | %s | %.0f |",
+        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.1f | %.2f | %.0f | %s | %s | %s | %.0f |",
                 row.scenario().name().toLowerCase(Locale.ROOT), row.concurrency(), r.requestsPerSecond(),
                 r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99), r.errors(),
                 row.statementsPerRequest(), row.serverCpuMillis(), row.compilerCpuPercent(), row.postgresCpuMillis(),
                 row.allocatedKbPerRequest(),
                 row.pgbenchTps() == null ? "n/a" : String.format(Locale.ROOT, "%.0f", row.pgbenchTps()),
+                row.pgbenchPostgresCpuMillis() == null ? "n/a"
+                        : String.format(Locale.ROOT, "%.2f", row.pgbenchPostgresCpuMillis()),
                 row.pgbenchTps() == null ? "n/a"
                         : String.format(Locale.ROOT, "%.0f %% (%.0f–%.0f)", 100 * r.requestsPerSecond() / row.pgbenchTps(),
                         100 * row.roundRatios().stream().mapToDouble(Double::doubleValue).min().orElse(0),
@@ -269,15 +278,16 @@ public final class Benchmark {
         StringBuilder text = new StringBuilder()
                 .append("# Benchmark results\n\n")
                 .append(String.format(Locale.ROOT, "Run %s on %d cores, Java %s. %d workspaces; service JVM options %s, "
-                                + "started (data generation included) in %.1f s. The scenarios first ran in turn for %d s, until the JIT compilers took %.1f %% of the service's CPU (bench.jit-share: until it is below that share, the service is not at its steady speed); then per row a closed loop by %s: %d s warm-up, %d s measured in %d slices, each followed by a slice of pgbench running the same statements (`-M prepared`, same concurrency), so that both see the same machine. BFF/pgbench: over all slices (lowest–highest slice). CPU stolen by the host's other guests while measuring: %.0f %%.%n%n",
+                                + "started (data generation included) in %.1f s. The scenarios first ran in turn for %d s, until the JIT compilers took %.1f %% of the service's CPU (bench.jit-share: until it is below that share, the service is not at its steady speed); then per row a closed loop by %s: %d s warm-up, %d s measured in %d slices, each followed by a slice of pgbench running the same statements (`-M prepared`, same concurrency), so that both see the same machine; PostgreSQL's CPU per pgbench transaction stands next to its CPU per request of the service (same statements), counting the backends pgbench closed. BFF/pgbench: over all slices (lowest–highest slice). CPU stolen by the host's other guests while measuring: %.0f %%.%n%n",
                         Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                        workspaces, String.join(" ", ServiceProcess.JVM_OPTIONS), service.startup.toMillis() / 1e3, jit.took().toSeconds(),
+                        workspaces, String.join(" ", ServiceProcess.jvmOptions()), service.startup.toMillis() / 1e3, jit.took().toSeconds(),
                         100 * jit.lastCompilerShare(),
                         closedLoopDriver, warmup.toSeconds(), measure.toSeconds(),
                         Math.max(1, Integer.getInteger("bench.rounds", 3)), stealPercent))
                 .append("| scenario | concurrency | req/s | p50 ms | p90 ms | p99 ms | errors | SQL/req | server CPU ms/req "
-                        + "| of which JIT compilers % | PostgreSQL CPU ms/req | allocated KB/req | pgbench tps | BFF/pgbench | heap after MB |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        + "| of which JIT compilers % | PostgreSQL CPU ms/req | allocated KB/req | pgbench tps "
+                        + "| PostgreSQL CPU ms/tx under pgbench | BFF/pgbench | heap after MB |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(row -> text.append(format(row)).append('\n'));
         if (open != null) {
             text.append(String.format(Locale.ROOT, "%nOpen loop, overview at %.0f req/s (70 %% of the JVM driver's closed loop at 16, the open loop's own client) "
@@ -338,14 +348,61 @@ public final class Benchmark {
         }
     }
 
-    /** CPU time of the embedded PostgreSQL's processes (postmaster and backends). */
+    /**
+     * CPU time of the embedded PostgreSQL: its live processes, plus the backends that have ended, which the postmaster
+     * has reaped (its children's time in /proc, fields cutime and cstime). pgbench opens a backend per client and
+     * closes it at the end: without the reaped ones its SQL looked 1.7 times cheaper per statement than the service's.
+     */
     static final class PostgresCpu {
+        /** Linux reports /proc times in USER_HZ, 100 per second on every kernel configuration in use. */
+        private static final long NANOS_PER_TICK = 10_000_000;
+
         static Duration total() {
+            List<ProcessHandle> processes = processes();
+            Duration live = processes.stream()
+                    .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .reduce(Duration.ZERO, Duration::plus);
+            return postmaster(processes).map(p -> live.plusNanos(reapedChildrenTicks(p) * NANOS_PER_TICK)).orElse(live);
+        }
+
+        /**
+         * Waits (at most 5 s) until the postmaster has no more children than before: a client's backend ends after the
+         * client has gone, and until it is reaped its CPU time is counted nowhere.
+         */
+        static void awaitReaped(long children) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (children() > children && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+
+        static long children() {
+            return postmaster(processes()).map(p -> p.children().count()).orElse(0L);
+        }
+
+        private static List<ProcessHandle> processes() {
             return ProcessHandle.allProcesses()
                     .filter(p -> p.info().command().map(c -> c.contains("embedded-pg") && c.endsWith("/postgres"))
                             .orElse(false))
-                    .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
-                    .reduce(Duration.ZERO, Duration::plus);
+                    .toList();
+        }
+
+        /** The one whose parent is not a PostgreSQL process. */
+        private static java.util.Optional<ProcessHandle> postmaster(List<ProcessHandle> processes) {
+            return processes.stream()
+                    .filter(p -> p.parent().map(parent -> !processes.contains(parent)).orElse(true))
+                    .findFirst();
+        }
+
+        private static long reapedChildrenTicks(ProcessHandle postmaster) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(postmaster.pid()), "stat"));
+                // after the command in parentheses: field 3 (state) onwards; cutime and cstime are fields 16 and 17
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            } catch (Exception e) {
+                return 0;
+            }
         }
     }
 

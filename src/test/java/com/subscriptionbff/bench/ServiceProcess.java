@@ -28,8 +28,15 @@ final class ServiceProcess implements AutoCloseable {
         this.startup = startup;
     }
 
-    /** As the README's "Running the jar" says: the heap the issue sets, the collector and headers that serve it. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseParallelGC", "-XX:+UseCompactObjectHeaders");
+    /** The pom's service.jvm-options, which spring-boot:run starts with too: the 256 MB heap, collector and headers. */
+    static List<String> jvmOptions() {
+        String options = System.getProperty("bench.service-jvm-options", "").strip();
+        if (options.isEmpty()) {
+            throw new IllegalStateException("-Dbench.service-jvm-options is not set: run the benchmark through "
+                    + "./mvnw -Pbenchmark verify, which passes the pom's service.jvm-options");
+        }
+        return List.of(options.split("\\s+"));
+    }
 
     static ServiceProcess start(Path jar, String jdbcUrl, int bulkWorkspaces, Path log) throws Exception {
         int port;
@@ -38,7 +45,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions());
         // e.g. -Dbench.service-jvm-args="-XX:StartFlightRecording=filename=target/benchmark/service.jfr" to profile
         String extra = System.getProperty("bench.service-jvm-args", "").strip();
         if (!extra.isEmpty()) {
