@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -388,7 +389,7 @@ public final class Benchmark {
         }
 
         /** The one whose parent is not a PostgreSQL process. */
-        private static java.util.Optional<ProcessHandle> postmaster(List<ProcessHandle> processes) {
+        private static Optional<ProcessHandle> postmaster(List<ProcessHandle> processes) {
             return processes.stream()
                     .filter(p -> p.parent().map(parent -> !processes.contains(parent)).orElse(true))
                     .findFirst();
