@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.function.Function;
 
@@ -208,7 +209,7 @@ class SubscriptionChanges {
     /**
      * An upgrade (a higher price for the interval) takes effect now, prorated; a downgrade waits for the end of the
      * period. Extra seats and credits are carried over as far as the new plan sells them. Annual billing cannot go
-     * back to monthly before its period ends.
+     * back to monthly before its period ends. The new plan must bill in the subscription's currency.
      */
     private TermsChecked checkPlanChange(Request request, java.util.UUID planId, BillingInterval askedInterval) {
         Subscription current = request.current();
@@ -222,6 +223,12 @@ class SubscriptionChanges {
         Plan target = plans.findById(planId).orElse(null);
         if (target == null) {
             return refused(Code.PLAN_UNAVAILABLE, "no plan with this id", "input", "planId");
+        }
+        Currency currency = current.plan().monthlyPrice().currency();
+        if (!target.monthlyPrice().currency().equals(currency)) {
+            // a Stripe subscription bills in one currency, and prices of two can be neither compared nor prorated
+            return refused(Code.PLAN_UNAVAILABLE, "the " + target.name() + " plan is billed in "
+                    + target.monthlyPrice().currency() + " and this subscription in " + currency, "input", "planId");
         }
         BillingInterval interval = askedInterval == null ? current.billingInterval() : askedInterval;
         if (current.billingInterval() == BillingInterval.YEAR && interval == BillingInterval.MONTH) {

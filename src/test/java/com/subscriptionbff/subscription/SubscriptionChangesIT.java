@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.AUDIT_ENTRIES;
+import static com.subscriptionbff.db.Tables.PLANS;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -354,6 +355,38 @@ class SubscriptionChangesIT extends IntegrationTest {
         late.path("reactivateSubscription.userErrors[0].message").entity(String.class)
                 .satisfies(message -> assertThat(message).contains("2026-12-05T10:00:00Z"));
         assertThat(stripe.executedWrites("/v1/subscriptions/" + team.subscriptionId())).hasSize(1);
+    }
+
+    @Test
+    void aPlanBilledInAnotherCurrencyIsRefusedAndStripeHearsNothing() {
+        Subscribed team = starter("Dollar Plan GmbH", "dollar-owner", 2, 0);
+        String code = "usd-" + UUID.randomUUID().toString().substring(0, 8);
+        db.insertInto(PLANS)
+                .set(PLANS.ID, UUID.randomUUID()).set(PLANS.CODE, code).set(PLANS.NAME, "Pro (USD)")
+                .set(PLANS.CURRENCY, "USD").set(PLANS.INCLUDED_SEATS, 10)
+                .set(PLANS.INCLUDED_MONTHLY_CREDITS, 28_000_000L).set(PLANS.MAX_EXTRA_SEATS, 0)
+                .set(PLANS.MONTHLY_PRICE_MINOR, 17_900L).set(PLANS.STRIPE_MONTHLY_PRICE_ID, "price_" + code)
+                .set(PLANS.DISPLAY_ORDER, 99)
+                .execute();
+        Map<String, Object> input = Map.of("workspaceId", workspaceId(team.workspaceId()), "planId", planId(code));
+
+        var preview = preview("dollar-owner", "previewChangePlan", "PreviewChangePlanInput", input);
+        preview.path("previewChangePlan.preview").valueIsNull();
+        preview.path("previewChangePlan.userErrors[0].code").entity(String.class).isEqualTo("PLAN_UNAVAILABLE");
+        var change = mutate("dollar-owner", "changePlan", "ChangePlanInput",
+                Map.of("workspaceId", input.get("workspaceId"), "planId", input.get("planId"), "idempotencyKey", key()));
+        change.path("changePlan.userErrors[0].code").entity(String.class).isEqualTo("PLAN_UNAVAILABLE");
+        change.path("changePlan.userErrors[0].field").entityList(String.class).containsExactly("input", "planId");
+        change.path("changePlan.userErrors[0].message").entity(String.class)
+                .satisfies(message -> assertThat(message).contains("USD").contains("EUR"));
+
+        assertThat(stripe.received("/v1/subscriptions/" + team.subscriptionId())).isEmpty();
+        assertThat(stripe.received("/v1/invoices/create_preview"))
+                .noneMatch(asked -> team.subscriptionId().equals(asked.params().get("subscription")));
+        assertThat(db.select(PLANS.CODE, SUBSCRIPTIONS.EXTRA_SEATS).from(SUBSCRIPTIONS)
+                .join(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))
+                .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(team.workspaceId())).fetchOne().intoList())
+                .containsExactly("team-starter", 2);
     }
 
     @Test
