@@ -156,12 +156,12 @@ public final class RenderedQuery<R extends Record> {
         return params;
     }
 
-    /** One key's values in a batched query: each name gets the key's index as suffix (workspaceId0, workspaceId1, ...). */
+    /** One key's values in a batched query: each name gets the key's index as suffix (workspaceId0, ...). */
     public interface RowValues {
         void put(String name, Object value);
     }
 
-    /** The values of a batched query whose keys each take named parameters suffixed with their index (see {@link #params}). */
+    /** The values of a batched query whose keys each take named parameters suffixed with their index. */
     public static <K> Map<String, Object> valuesPerKey(List<K> keys, BiConsumer<K, RowValues> row) {
         Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {

@@ -281,7 +281,8 @@ public final class Benchmark {
                 .append(String.format(Locale.ROOT, "Run %s on %d cores, Java %s. %d workspaces; service JVM options %s, "
                                 + "started (data generation included) in %.1f s. The scenarios first ran in turn for %d s, until the JIT compilers took %.1f %% of the service's CPU (bench.jit-share: until it is below that share, the service is not at its steady speed); then per row a closed loop by %s: %d s warm-up, %d s measured in %d slices, each followed by a slice of pgbench running the same statements (`-M prepared`, same concurrency), so that both see the same machine; PostgreSQL's CPU per pgbench transaction stands next to its CPU per request of the service (same statements), counting the backends pgbench closed. BFF/pgbench: over all slices (lowest–highest slice). CPU stolen by the host's other guests while measuring: %.0f %%.%n%n",
                         Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                        workspaces, String.join(" ", ServiceProcess.jvmOptions()), service.startup.toMillis() / 1e3, jit.took().toSeconds(),
+                        workspaces, String.join(" ", ServiceProcess.jvmOptions()), service.startup.toMillis() / 1e3,
+                        jit.took().toSeconds(),
                         100 * jit.lastCompilerShare(),
                         closedLoopDriver, warmup.toSeconds(), measure.toSeconds(),
                         Math.max(1, Integer.getInteger("bench.rounds", 3)), stealPercent))

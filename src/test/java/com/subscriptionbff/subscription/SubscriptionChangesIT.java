@@ -368,13 +368,15 @@ class SubscriptionChangesIT extends IntegrationTest {
                 .set(PLANS.MONTHLY_PRICE_MINOR, 17_900L).set(PLANS.STRIPE_MONTHLY_PRICE_ID, "price_" + code)
                 .set(PLANS.DISPLAY_ORDER, 99)
                 .execute();
-        Map<String, Object> input = Map.of("workspaceId", workspaceId(team.workspaceId()), "planId", planId(code));
+        String workspace = workspaceId(team.workspaceId());
+        String dollarPlan = planId(code);
 
-        var preview = preview("dollar-owner", "previewChangePlan", "PreviewChangePlanInput", input);
+        var preview = preview("dollar-owner", "previewChangePlan", "PreviewChangePlanInput",
+                Map.of("workspaceId", workspace, "planId", dollarPlan));
         preview.path("previewChangePlan.preview").valueIsNull();
         preview.path("previewChangePlan.userErrors[0].code").entity(String.class).isEqualTo("PLAN_UNAVAILABLE");
         var change = mutate("dollar-owner", "changePlan", "ChangePlanInput",
-                Map.of("workspaceId", input.get("workspaceId"), "planId", input.get("planId"), "idempotencyKey", key()));
+                Map.of("workspaceId", workspace, "planId", dollarPlan, "idempotencyKey", key()));
         change.path("changePlan.userErrors[0].code").entity(String.class).isEqualTo("PLAN_UNAVAILABLE");
         change.path("changePlan.userErrors[0].field").entityList(String.class).containsExactly("input", "planId");
         change.path("changePlan.userErrors[0].message").entity(String.class)
