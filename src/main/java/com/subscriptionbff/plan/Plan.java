@@ -4,6 +4,7 @@ import com.subscriptionbff.common.GlobalId;
 import com.subscriptionbff.common.Money;
 import com.subscriptionbff.db.enums.BillingInterval;
 
+import java.util.Currency;
 import java.util.UUID;
 
 /** A plan of the catalog. Add-on prices are per month; annual subscriptions pay twelve months of them. */
@@ -24,6 +25,11 @@ public record Plan(
 
     public String id() {
         return GlobalId.of("Plan", planId);
+    }
+
+    /** The currency of all the plan's prices. */
+    public Currency currency() {
+        return monthlyPrice.currency();
     }
 
     public boolean isFree() {

@@ -124,7 +124,7 @@ public record Subscription(
     public PlanCustomization customization() {
         Money unitSeat = plan.extraSeatPriceFor(billingInterval);
         Money unitCredits = plan.extraCreditsPricePerMillionFor(billingInterval);
-        Money zero = Money.zero(plan.monthlyPrice().currency());
+        Money zero = Money.zero(plan.currency());
         Money seatsPrice = unitSeat == null ? zero : unitSeat.times(extraSeats);
         Money creditsPrice = unitCredits == null ? zero : unitCredits.times(extraCredits / Plan.CREDITS_PER_UNIT);
         return new PlanCustomization(extraSeats > 0 || extraCredits > 0, extraSeats, seatsPrice, extraCredits,

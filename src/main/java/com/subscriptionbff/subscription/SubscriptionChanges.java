@@ -33,7 +33,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.function.Function;
 
@@ -224,11 +223,10 @@ class SubscriptionChanges {
         if (target == null) {
             return refused(Code.PLAN_UNAVAILABLE, "no plan with this id", "input", "planId");
         }
-        Currency currency = current.plan().monthlyPrice().currency();
-        if (!target.monthlyPrice().currency().equals(currency)) {
+        if (!target.currency().equals(current.plan().currency())) {
             // a Stripe subscription bills in one currency, and prices of two can be neither compared nor prorated
-            return refused(Code.PLAN_UNAVAILABLE, "the " + target.name() + " plan is billed in "
-                    + target.monthlyPrice().currency() + " and this subscription in " + currency, "input", "planId");
+            return refused(Code.PLAN_UNAVAILABLE, "the " + target.name() + " plan is billed in " + target.currency()
+                    + " and this subscription in " + current.plan().currency(), "input", "planId");
         }
         BillingInterval interval = askedInterval == null ? current.billingInterval() : askedInterval;
         if (current.billingInterval() == BillingInterval.YEAR && interval == BillingInterval.MONTH) {

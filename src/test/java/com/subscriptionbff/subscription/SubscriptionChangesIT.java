@@ -368,6 +368,7 @@ class SubscriptionChangesIT extends IntegrationTest {
                 .set(PLANS.MONTHLY_PRICE_MINOR, 17_900L).set(PLANS.STRIPE_MONTHLY_PRICE_ID, "price_" + code)
                 .set(PLANS.DISPLAY_ORDER, 99)
                 .execute();
+        stripe.price("price_" + code, 17_900L, "USD", "month");
         String workspace = workspaceId(team.workspaceId());
         String dollarPlan = planId(code);
 

@@ -498,6 +498,16 @@ public final class StripeStandIn {
             }
             interval = itemInterval;
         }
+        // a subscription keeps the currency it was created in
+        String currency = current.isEmpty() ? null : prices.get(current.getFirst().priceId()).currency();
+        for (Item item : next) {
+            String itemCurrency = prices.get(item.priceId()).currency();
+            if (currency != null && !currency.equals(itemCurrency)) {
+                throw new RefusedException(400, error("invalid_request_error", null,
+                        "The price specified is in " + itemCurrency + ", but this subscription is in " + currency
+                                + "."));
+            }
+        }
         return next;
     }
 
