@@ -3,6 +3,8 @@ package com.subscriptionbff.limits;
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -155,6 +157,8 @@ class RequestTimeout {
             }
         }
 
+        private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
+
         private final long timeoutNanos;
         // in the order of their deadlines, since every request has the same timeout
         private final Queue<Watch> watches = new ConcurrentLinkedQueue<>();
@@ -182,7 +186,11 @@ class RequestTimeout {
                 }
                 watches.poll();
                 if (awaited != null) {
-                    awaited.cancel(true);
+                    try {
+                        awaited.cancel(true);
+                    } catch (RuntimeException e) { // a periodic task that throws is never run again
+                        log.warn("Cancelling an overdue GraphQL execution failed", e);
+                    }
                 }
             }
         }
