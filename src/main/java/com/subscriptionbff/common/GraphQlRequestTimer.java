@@ -51,7 +51,7 @@ class GraphQlRequestTimer implements WebGraphQlInterceptor {
     static ObservationPredicate noHttpObservationOfGraphQlRequests(
             @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
         return (name, context) -> !(context instanceof ServerRequestObservationContext http
-                && graphQlPath.equals(http.getCarrier().getRequestURI()));
+                && http.getCarrier().getRequestURI().equals(http.getCarrier().getContextPath() + graphQlPath));
     }
 
     @Override
