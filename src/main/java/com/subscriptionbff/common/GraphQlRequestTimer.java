@@ -51,7 +51,13 @@ class GraphQlRequestTimer implements WebGraphQlInterceptor {
     static ObservationPredicate noHttpObservationOfGraphQlRequests(
             @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
         return (name, context) -> !(context instanceof ServerRequestObservationContext http
-                && http.getCarrier().getRequestURI().equals(http.getCarrier().getContextPath() + graphQlPath));
+                && isPath(http.getCarrier().getRequestURI(), http.getCarrier().getContextPath(), graphQlPath));
+    }
+
+    /** uri == contextPath + path, without building a string per request. */
+    private static boolean isPath(String uri, String contextPath, String path) {
+        return uri.length() == contextPath.length() + path.length() && uri.startsWith(contextPath)
+                && uri.endsWith(path);
     }
 
     @Override
