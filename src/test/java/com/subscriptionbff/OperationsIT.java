@@ -3,6 +3,7 @@ package com.subscriptionbff;
 import com.subscriptionbff.demo.DemoData;
 import com.subscriptionbff.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What operators and the person trying the demo see besides the API. */
 class OperationsIT extends IntegrationTest {
 
+    @LocalManagementPort
+    int managementPort;
+
     private HttpResponse<String> get(String path) throws Exception {
+        return get(port, path);
+    }
+
+    /** From the management port, which operators keep off the public network. */
+    private HttpResponse<String> scrape(String path) throws Exception {
+        return get(managementPort, path);
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -22,17 +35,22 @@ class OperationsIT extends IntegrationTest {
     }
 
     @Test
-    void livenessAndReadinessIncludingTheDatabaseAreUp() throws Exception {
-        assertThat(get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
-        var readiness = get("/actuator/health/readiness");
+    void livenessAndReadinessIncludingTheDatabaseAreUpForProbesOnBothPorts() throws Exception {
+        assertThat(get("/livez").body()).contains("\"status\":\"UP\"");
+        var readiness = get("/readyz");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"status\":\"UP\"");
+        assertThat(scrape("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
     }
 
     @Test
-    void prometheusExposesGraphQlTimingsAndSqlStatementCounts() throws Exception {
+    void metricsAreScrapedFromTheManagementPortOnlyWithGraphQlTimingsAndSqlStatementCounts() throws Exception {
         as(DemoData.OWNER).document("{ viewer { id } }").execute().errors().verify();
-        String metrics = get("/actuator/prometheus").body();
+        assertThat(managementPort).isNotEqualTo(port);
+        var publicPort = get("/actuator/prometheus");
+        assertThat(publicPort.statusCode()).isIn(401, 404);
+        assertThat(publicPort.body()).doesNotContain("graphql_request");
+        String metrics = scrape("/actuator/prometheus").body();
         assertThat(metrics).contains("graphql_request_seconds_count").contains("bff_sql_statements_total");
     }
 
@@ -51,7 +69,7 @@ class OperationsIT extends IntegrationTest {
     void theGraphQlEndpointIsTimedByOutcomeAndNotAlsoAsAnHttpRequest() throws Exception {
         as(DemoData.OWNER).document("{ viewer { id } }").execute().errors().verify();
         get("/demo/tokens");
-        var httpTimed = get("/actuator/prometheus").body().lines()
+        var httpTimed = scrape("/actuator/prometheus").body().lines()
                 .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
                 .toList();
         assertThat(httpTimed).anySatisfy(line -> assertThat(line).contains("uri=\"/demo/tokens\""));
@@ -59,7 +77,7 @@ class OperationsIT extends IntegrationTest {
     }
 
     private double requestsTimed(String outcome) throws Exception {
-        return get("/actuator/prometheus").body().lines()
+        return scrape("/actuator/prometheus").body().lines()
                 .filter(line -> line.startsWith("graphql_request_seconds_count{")
                         && line.contains("graphql_outcome=\"" + outcome + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -256,14 +256,14 @@ class OverviewIT extends IntegrationTest {
     }
 
     @Test
-    void seatHoldersRefuseAPageSizeOutOfRangeAndAnotherWorkspacesCursor() {
+    void seatHoldersRefuseAnotherWorkspacesCursorAndAPageSizeOutOfRangeFailsTheWholeRequest() {
         String holders = """
                 query($id: ID!, $first: Int, $after: String) { workspace(id: $id) { name seats { used
                   holders(first: $first, after: $after) { pageInfo { endCursor } edges { node { displayName } } } } } }""";
         String acmeCursor = as(DemoData.OWNER).document(holders).variable("id", workspaceId(DemoData.ACME))
                 .variable("first", 1).execute()
                 .path("workspace.seats.holders.pageInfo.endCursor").entity(String.class).get();
-        for (Map<String, Object> refused : List.<Map<String, Object>>of(Map.of("first", 0), Map.of("first", 101),
+        for (Map<String, Object> refused : List.<Map<String, Object>>of(
                 Map.of("first", 5, "after", acmeCursor), Map.of("first", 5, "after", "not a cursor"))) {
             var request = as(DemoData.OWNER).document(holders).variable("id", workspaceId(DemoData.STARK));
             refused.forEach(request::variable);
@@ -274,6 +274,15 @@ class OverviewIT extends IntegrationTest {
             }));
             // holders and seats are non-null: the error reaches the workspace
             page.path("workspace").valueIsNull();
+        }
+        for (int first : new int[]{0, 101}) {
+            var page = as(DemoData.OWNER).document(holders).variable("id", workspaceId(DemoData.STARK))
+                    .variable("first", first).execute();
+            page.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                assertThat(e.getMessage()).contains("first must be between 1 and 100");
+            }));
+            assertThat((Object) page.returnResponse().getData()).isNull();
         }
     }
 

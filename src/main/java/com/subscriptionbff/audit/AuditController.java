@@ -3,6 +3,7 @@ package com.subscriptionbff.audit;
 import com.subscriptionbff.common.Connection;
 import com.subscriptionbff.common.ForbiddenException;
 import com.subscriptionbff.common.PageRequest;
+import com.subscriptionbff.common.Cursors;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.workspace.Workspace;
 import org.dataloader.DataLoader;
@@ -18,7 +19,10 @@ import java.util.concurrent.CompletableFuture;
 @Controller
 class AuditController {
 
-    AuditController(AuditLog log, BatchLoaderRegistry loaders) {
+    private final Cursors cursors;
+
+    AuditController(AuditLog log, Cursors cursors, BatchLoaderRegistry loaders) {
+        this.cursors = cursors;
         loaders.forTypePair(AuditLog.PageKey.class, AuditLog.Page.class).registerMappedBatchLoader((keys, env) ->
                 Mono.fromSupplier(() -> log.findPages(List.copyOf(keys))));
     }
@@ -33,8 +37,8 @@ class AuditController {
         }
         int size = PageRequest.size(first, 20);
         String scope = "audit:" + workspace.workspaceId();
-        var key = new AuditLog.PageKey(workspace.workspaceId(), TimePosition.after(after, scope), size + 1);
+        var key = new AuditLog.PageKey(workspace.workspaceId(), cursors.after(after, scope), size + 1);
         return pages.load(key).thenApply(page -> Connection.of(page.entries(), size, after != null, page.totalCount(),
-                entry -> new TimePosition(entry.at(), entry.entryId()).cursor(scope)));
+                entry -> cursors.encode(scope, new TimePosition(entry.at(), entry.entryId()))));
     }
 }

@@ -1,23 +1,20 @@
 package com.subscriptionbff.common;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
 
-/** Opaque global ids of the Node interface: base64url of "Type:uuid". */
+/** Opaque global ids of the Node interface: unpadded base64url of "Type:uuid", in that one spelling only. */
 public final class GlobalId {
 
     private GlobalId() {
     }
 
     public static String of(String type, UUID id) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((type + ":" + id).getBytes(StandardCharsets.UTF_8));
+        return Base64Url.encode((type + ":" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     public static String of(String type, String id) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((type + ":" + id).getBytes(StandardCharsets.UTF_8));
+        return Base64Url.encode((type + ":" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The type named in a global id; a malformed id is a BAD_REQUEST. */
@@ -32,7 +29,7 @@ public final class GlobalId {
             throw new BadRequestException("id is not a " + expectedType + " id");
         }
         try {
-            return Cursor.uuid(parts[1]);
+            return Cursors.uuid(parts[1]);
         } catch (BadRequestException e) {
             throw new BadRequestException("malformed id");
         }
@@ -43,7 +40,7 @@ public final class GlobalId {
             if (globalId == null || globalId.length() > 200) {
                 throw new IllegalArgumentException();
             }
-            String decoded = new String(Base64.getUrlDecoder().decode(globalId), StandardCharsets.UTF_8);
+            String decoded = new String(Base64Url.decode(globalId), StandardCharsets.UTF_8);
             String[] parts = decoded.split(":", 2);
             if (parts.length != 2 || parts[0].isEmpty()) {
                 throw new IllegalArgumentException();

@@ -1,49 +1,113 @@
 package com.subscriptionbff.common;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
-/** Maps our exceptions to classified GraphQL errors; anything else stays the opaque INTERNAL_ERROR. */
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+
+/**
+ * Maps our exceptions to classified GraphQL errors, for queries and mutations and for live streams alike; anything
+ * else stays the opaque INTERNAL_ERROR.
+ */
 @ControllerAdvice
 class GraphQlErrors {
 
+    /** Classifications of our own beyond Spring's {@link ErrorType}; documented in schema/common.graphqls. */
+    enum Classification implements ErrorClassification {
+        /** Retryable: a system we depend on (Stripe, the database) did not answer; send the same request again. */
+        UNAVAILABLE,
+        /** The caller already uses as much of something as one caller may. */
+        LIMIT_EXCEEDED
+    }
+
     @GraphQlExceptionHandler
     GraphQLError badRequest(BadRequestException e, DataFetchingEnvironment env) {
-        return error(ErrorType.BAD_REQUEST, e.getMessage(), env);
+        return classified(e, GraphqlErrorBuilder.newError(env));
     }
 
     @GraphQlExceptionHandler
     GraphQLError notFound(NotFoundException e, DataFetchingEnvironment env) {
-        return error(ErrorType.NOT_FOUND, e.getMessage(), env);
+        return classified(e, GraphqlErrorBuilder.newError(env));
     }
 
     @GraphQlExceptionHandler
     GraphQLError forbidden(ForbiddenException e, DataFetchingEnvironment env) {
-        return error(ErrorType.FORBIDDEN, e.getMessage(), env);
+        return classified(e, GraphqlErrorBuilder.newError(env));
     }
 
     @GraphQlExceptionHandler
     GraphQLError unauthorized(UnauthorizedException e, DataFetchingEnvironment env) {
-        return error(ErrorType.UNAUTHORIZED, e.getMessage(), env);
+        return classified(e, GraphqlErrorBuilder.newError(env));
     }
 
-    /** Retryable: the client sends the same mutation with the same idempotency key again. */
     @GraphQlExceptionHandler
     GraphQLError unavailable(UnavailableException e, DataFetchingEnvironment env) {
-        return GraphQLError.newError().errorType(Unavailable.UNAVAILABLE).message(e.getMessage())
-                .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation())
-                .extensions(java.util.Map.of("retryable", true)).build();
+        return classified(e, GraphqlErrorBuilder.newError(env));
     }
 
-    enum Unavailable implements graphql.ErrorClassification {
-        UNAVAILABLE
+    @GraphQlExceptionHandler
+    GraphQLError limitExceeded(LimitExceededException e, DataFetchingEnvironment env) {
+        return classified(e, GraphqlErrorBuilder.newError(env));
     }
 
-    private static GraphQLError error(ErrorType type, String message, DataFetchingEnvironment env) {
-        return GraphQLError.newError().errorType(type).message(message).path(env.getExecutionStepInfo().getPath())
-                .location(env.getField().getSourceLocation()).build();
+    /** The database could not be reached (no connection within the pool's timeout, or it went away). */
+    @GraphQlExceptionHandler
+    GraphQLError databaseUnavailable(RuntimeException e, DataFetchingEnvironment env) {
+        return classified(e, GraphqlErrorBuilder.newError(env));
+    }
+
+    /** The same mapping for the errors that end a live stream. */
+    @Component
+    static class LiveStreamErrors extends SubscriptionExceptionResolverAdapter {
+        @Override
+        protected GraphQLError resolveToSingleError(Throwable exception) {
+            return classified(exception, GraphqlErrorBuilder.newError());
+        }
+    }
+
+    /** Null for an exception we do not classify: it stays INTERNAL_ERROR, its message unrevealed. */
+    private static GraphQLError classified(Throwable e, GraphqlErrorBuilder<?> error) {
+        return switch (e) {
+            case BadRequestException bad -> error.errorType(ErrorType.BAD_REQUEST).message(bad.getMessage()).build();
+            case NotFoundException notFound -> error.errorType(ErrorType.NOT_FOUND).message(notFound.getMessage()).build();
+            case ForbiddenException forbidden -> error.errorType(ErrorType.FORBIDDEN).message(forbidden.getMessage())
+                    .build();
+            case UnauthorizedException unauthorized -> error.errorType(ErrorType.UNAUTHORIZED)
+                    .message(unauthorized.getMessage()).build();
+            case LimitExceededException limit -> error.errorType(Classification.LIMIT_EXCEEDED).message(limit.getMessage())
+                    .build();
+            case UnavailableException unavailable -> retryable(error, unavailable.getMessage());
+            default -> databaseUnreachable(e)
+                    ? retryable(error, "the database is unavailable right now; try again shortly")
+                    : null;
+        };
+    }
+
+    private static GraphQLError retryable(GraphqlErrorBuilder<?> error, String message) {
+        return error.errorType(Classification.UNAVAILABLE).message(message).extensions(Map.of("retryable", true))
+                .build();
+    }
+
+    /** No connection in time from the pool, or a connection failure (SQLSTATE class 08, or the server shutting down). */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

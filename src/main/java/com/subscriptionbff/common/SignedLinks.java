@@ -1,96 +1,96 @@
 package com.subscriptionbff.common;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.crypto.DirectDecrypter;
+import com.nimbusds.jose.crypto.DirectEncrypter;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
+import javax.crypto.SecretKey;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Short-lived download links that carry their own authorization: purpose, workspace, user and expiry, signed with
- * HMAC-SHA256. Set `bff.links.signing-secret` when more than one instance serves downloads.
+ * Short-lived download links that carry their own authorization: a JWT (subject: the user; audience: the link's
+ * purpose; `exp`; `wid`: the workspace) sealed with direct AES-256-GCM encryption (JWE "dir"/"A256GCM") under a key
+ * derived from {@link SigningKey}. GCM authenticates it as a MAC would, and the encryption keeps the user id out of
+ * URLs, logs and browser histories. Every part must be in its one canonical base64url spelling.
  */
 @Component
 public class SignedLinks {
 
     public static final Duration LIFETIME = Duration.ofMinutes(5);
-    private static final Logger log = LoggerFactory.getLogger(SignedLinks.class);
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final JWEHeader HEADER = new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM);
+    private static final String WORKSPACE_CLAIM = "wid";
 
-    private final SecretKeySpec key;
+    private final SecretKey key;
 
-    SignedLinks(@Value("${bff.links.signing-secret:}") String secret) {
-        byte[] bytes;
-        if (secret.isBlank()) {
-            bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            log.info("bff.links.signing-secret is not set: download links are signed with a key of this instance only");
-        } else {
-            bytes = secret.getBytes(StandardCharsets.UTF_8);
-            if (bytes.length < 32) {
-                throw new IllegalStateException("bff.links.signing-secret must be at least 32 bytes");
-            }
-        }
-        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+    SignedLinks(SigningKey signingKey) {
+        this.key = signingKey.derive("download-links", "AES");
     }
 
     public record SignedLink(String purpose, UUID workspaceId, String userId, Instant expiresAt) {
     }
 
     public String sign(SignedLink link) {
-        // the user id is encoded: identity providers put separators in subjects ("auth0|5f7c…")
-        String payload = String.join("|", "l1", link.purpose(), link.workspaceId().toString(),
-                ENCODER.encodeToString(link.userId().getBytes(StandardCharsets.UTF_8)),
-                Long.toString(link.expiresAt().getEpochSecond()));
-        String encoded = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return encoded + "." + ENCODER.encodeToString(mac(encoded));
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(link.userId())
+                .audience(link.purpose())
+                .expirationTime(Date.from(link.expiresAt()))
+                .claim(WORKSPACE_CLAIM, link.workspaceId().toString())
+                .build();
+        EncryptedJWT jwt = new EncryptedJWT(HEADER, claims);
+        try {
+            jwt.encrypt(new DirectEncrypter(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
     }
 
     /** The link behind a token, if it is ours, for this purpose, and not expired; empty for anything else. */
     public Optional<SignedLink> verify(String purpose, String token, Instant now) {
         try {
-            int dot = token.indexOf('.');
-            if (dot < 0 || token.length() > 1024) {
+            if (token.length() > 1024 || !canonical(token)) {
                 return Optional.empty();
             }
-            String encoded = token.substring(0, dot);
-            byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(signature, mac(encoded))) {
+            EncryptedJWT jwt = EncryptedJWT.parse(token);
+            if (!HEADER.getAlgorithm().equals(jwt.getHeader().getAlgorithm())
+                    || !HEADER.getEncryptionMethod().equals(jwt.getHeader().getEncryptionMethod())) {
                 return Optional.empty();
             }
-            String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\|", -1);
-            if (parts.length != 5 || !parts[0].equals("l1") || !parts[1].equals(purpose)) {
+            jwt.decrypt(new DirectDecrypter(key));
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Date expiresAt = claims.getExpirationTime();
+            String workspace = claims.getStringClaim(WORKSPACE_CLAIM);
+            if (expiresAt == null || !now.isBefore(expiresAt.toInstant()) || claims.getSubject() == null
+                    || workspace == null || !claims.getAudience().equals(java.util.List.of(purpose))) {
                 return Optional.empty();
             }
-            Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[4]));
-            if (!now.isBefore(expiresAt)) {
-                return Optional.empty();
-            }
-            String userId = new String(Base64.getUrlDecoder().decode(parts[3]), StandardCharsets.UTF_8);
-            return Optional.of(new SignedLink(purpose, UUID.fromString(parts[2]), userId, expiresAt));
-        } catch (IllegalArgumentException e) {
+            return Optional.of(new SignedLink(purpose, Cursors.uuid(workspace), claims.getSubject(),
+                    expiresAt.toInstant()));
+        } catch (ParseException | JOSEException | IllegalArgumentException | BadRequestException e) {
             return Optional.empty();
         }
     }
 
-    private byte[] mac(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    /** Five parts, each canonical base64url (the second, the encrypted key, is empty with "dir"). */
+    private static boolean canonical(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 5 || !parts[1].isEmpty()) {
+            return false;
         }
+        for (String part : parts) {
+            Base64Url.decode(part);
+        }
+        return true;
     }
 }

@@ -3,6 +3,7 @@ package com.subscriptionbff.credits;
 import com.subscriptionbff.common.Connection;
 import com.subscriptionbff.common.Labels;
 import com.subscriptionbff.common.PageRequest;
+import com.subscriptionbff.common.Cursors;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.common.UserError;
 import com.subscriptionbff.credits.CreditPurchaseRepository.PurchasePage;
@@ -30,8 +31,11 @@ class CreditPurchaseController {
     private final Labels labels;
     private final ExportLinks exports;
 
-    CreditPurchaseController(CreditPurchaseRepository purchases, Labels labels, ExportLinks exports,
+    private final Cursors cursors;
+
+    CreditPurchaseController(CreditPurchaseRepository purchases, Labels labels, ExportLinks exports, Cursors cursors,
                              BatchLoaderRegistry loaders) {
+        this.cursors = cursors;
         this.labels = labels;
         this.exports = exports;
         loaders.forTypePair(PurchasePageKey.class, PurchasePage.class).registerMappedBatchLoader((keys, env) ->
@@ -44,9 +48,9 @@ class CreditPurchaseController {
                                                                   DataLoader<PurchasePageKey, PurchasePage> pages) {
         int size = PageRequest.size(first, 10);
         String scope = "credit-purchases:" + workspace.workspaceId();
-        var key = new PurchasePageKey(workspace.workspaceId(), workspace.zone(), TimePosition.after(after, scope), size + 1);
+        var key = new PurchasePageKey(workspace.workspaceId(), workspace.zone(), cursors.after(after, scope), size + 1);
         return pages.load(key).thenApply(page -> Connection.of(page.purchases(), size, after != null, page.totalCount(),
-                purchase -> new TimePosition(purchase.purchasedAt(), purchase.purchaseId()).cursor(scope)));
+                purchase -> cursors.encode(scope, new TimePosition(purchase.purchasedAt(), purchase.purchaseId()))));
     }
 
     @SchemaMapping(typeName = "CreditPurchase")

@@ -44,7 +44,15 @@ public class CreditUsageIngestion {
     public record Recorded(boolean duplicate, LocalDate day, long purchasedRemaining) {
     }
 
-    /** Empty when the workspace does not exist. */
+    /** A replay of a recorded key with other credits or another day: refused, nothing changed. */
+    static final class KeyConflict extends RuntimeException {
+        KeyConflict(String key, long credits, LocalDate day) {
+            super("idempotencyKey \"" + key + "\" was already recorded with " + credits + " credits on " + day
+                    + "; a replay must repeat the same credits and day. Nothing was changed");
+        }
+    }
+
+    /** Empty when the workspace does not exist; {@link KeyConflict} when the key was recorded with other values. */
     @Transactional
     public Optional<Recorded> record(UsageEvent event, String recordedBy) {
         // the balance row serializes the events of one workspace
@@ -70,11 +78,14 @@ public class CreditUsageIngestion {
                 .execute();
         long purchased = coalesceBalance(workspace.get().value2());
         if (inserted == 0) {
-            LocalDate firstDay = db.select(CREDIT_USAGE_EVENTS.DAY).from(CREDIT_USAGE_EVENTS)
+            var first = db.select(CREDIT_USAGE_EVENTS.DAY, CREDIT_USAGE_EVENTS.CREDITS).from(CREDIT_USAGE_EVENTS)
                     .where(CREDIT_USAGE_EVENTS.WORKSPACE_ID.eq(event.workspaceId()))
                     .and(CREDIT_USAGE_EVENTS.IDEMPOTENCY_KEY.eq(event.idempotencyKey()))
-                    .fetchSingle(CREDIT_USAGE_EVENTS.DAY);
-            return Optional.of(new Recorded(true, firstDay, purchased));
+                    .fetchSingle();
+            if (!first.value1().equals(day) || first.value2() != event.credits()) {
+                throw new KeyConflict(event.idempotencyKey(), first.value2(), first.value1());
+            }
+            return Optional.of(new Recorded(true, first.value1(), purchased));
         }
         long allowance = monthlyAllowance(event.workspaceId());
         long before = usedInMonth(event.workspaceId(), day);

@@ -6,6 +6,8 @@ import com.subscriptionbff.credits.CreditUsageIngestion.Recorded;
 import com.subscriptionbff.credits.CreditUsageIngestion.UsageEvent;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,7 +21,8 @@ import java.util.Map;
 
 /**
  * POST /internal/credit-usage: the product's services report consumption with a service credential (a token with
- * scope credits:record, see SecurityConfiguration). 201 when recorded, 200 for a replay of a known key.
+ * scope credits:record, see SecurityConfiguration). 201 when recorded, 200 for a replay of a known key, 409 for a key
+ * already recorded with other credits or another day, 400 for anything malformed (credits must be a JSON integer).
  */
 @RestController
 class CreditUsageIngestionController {
@@ -48,6 +51,9 @@ class CreditUsageIngestionController {
         if (report.idempotencyKey().isBlank() || report.idempotencyKey().length() > 200) {
             throw new BadRequestException("idempotencyKey must have 1 to 200 characters");
         }
+        if (report.idempotencyKey().chars().anyMatch(Character::isISOControl)) {
+            throw new BadRequestException("idempotencyKey must not contain control characters");
+        }
         if (report.credits() < 1 || report.credits() > 1_000_000_000_000L) {
             throw new BadRequestException("credits must be between 1 and 10^12");
         }
@@ -66,5 +72,20 @@ class CreditUsageIngestionController {
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Map<String, String>> badRequest(BadRequestException e) {
         return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+
+    /** Not JSON, or a value of the wrong JSON type: credits must be a JSON integer, not 1.5 nor "100". */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        String message = e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                ? mismatch.getPath().getLast().getPropertyName() + " has the wrong type: credits is a JSON integer, "
+                        + "occurredAt an ISO-8601 instant, the others strings"
+                : "the body must be a JSON object with workspaceId, idempotencyKey, occurredAt and credits";
+        return ResponseEntity.badRequest().body(Map.of("error", message));
+    }
+
+    @ExceptionHandler(CreditUsageIngestion.KeyConflict.class)
+    ResponseEntity<Map<String, String>> conflict(CreditUsageIngestion.KeyConflict e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
     }
 }

@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
 import java.util.UUID;
 
 import static org.jooq.impl.DSL.field;
@@ -22,7 +24,9 @@ import static org.jooq.impl.DSL.select;
 
 /**
  * Usage recorded anywhere reaches every instance's live subscribers: PostgreSQL NOTIFY, sent inside the recording
- * transaction (so only once it commits), heard on one LISTEN connection per instance kept outside the pool.
+ * transaction (so only once it commits), heard on one LISTEN connection per instance kept outside the pool. While the
+ * database is unreachable, reconnection attempts back off from 1 s to 30 s, with one warning per outage. When the
+ * service stops, every live stream completes.
  */
 @Component
 class CreditUsageNotifications implements SmartLifecycle {
@@ -31,7 +35,11 @@ class CreditUsageNotifications implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CreditUsageNotifications.class);
 
     private final DataSource dataSource;
-    private final Sinks.Many<UUID> recorded = Sinks.many().multicast().directBestEffort();
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+
+    // a new sink at each start: a stop (shutdown, or a paused test context) completes every stream of the old one
+    private volatile Sinks.Many<UUID> recorded = Sinks.many().multicast().directBestEffort();
     private volatile boolean running;
     private Thread listener;
 
@@ -51,6 +59,7 @@ class CreditUsageNotifications implements SmartLifecycle {
 
     @Override
     public void start() {
+        recorded = Sinks.many().multicast().directBestEffort();
         running = true;
         listener = Thread.ofVirtual().name("credit-usage-listener").start(this::listen);
     }
@@ -58,6 +67,7 @@ class CreditUsageNotifications implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        recorded.tryEmitComplete();
         if (listener != null) {
             listener.interrupt();
         }
@@ -69,10 +79,15 @@ class CreditUsageNotifications implements SmartLifecycle {
     }
 
     private void listen() {
+        Duration retry = FIRST_RETRY;
         while (running) {
             try (Connection connection = openOutsideThePool()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
+                }
+                if (!retry.equals(FIRST_RETRY)) {
+                    log.info("credit usage notifications reconnected");
+                    retry = FIRST_RETRY;
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
@@ -85,22 +100,36 @@ class CreditUsageNotifications implements SmartLifecycle {
                     }
                 }
             } catch (Exception e) {
-                if (running) {
-                    log.warn("credit usage notifications interrupted, reconnecting: {}", e.toString());
-                    sleepQuietly();
+                if (!running) {
+                    return;
                 }
+                if (retry.equals(FIRST_RETRY)) {
+                    log.warn("credit usage notifications interrupted, reconnecting with backoff: {}", e.toString());
+                } else {
+                    log.debug("credit usage notifications still unreachable: {}", e.toString());
+                }
+                sleepQuietly(retry);
+                retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
             }
         }
     }
 
     private Connection openOutsideThePool() throws Exception {
         HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
-        return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+        Properties properties = new Properties();
+        if (hikari.getUsername() != null) {
+            properties.setProperty("user", hikari.getUsername());
+        }
+        if (hikari.getPassword() != null) {
+            properties.setProperty("password", hikari.getPassword());
+        }
+        properties.setProperty("connectTimeout", "5"); // seconds: a host that does not answer is retried later
+        return DriverManager.getConnection(hikari.getJdbcUrl(), properties);
     }
 
-    private static void sleepQuietly() {
+    private static void sleepQuietly(Duration duration) {
         try {
-            Thread.sleep(1_000);
+            Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -65,20 +65,22 @@ public class DemoTokens {
     /** A service credential: subject a service, with the scopes it may use (space-separated, as OAuth2 has them). */
     public String issueService(String service, String scopes) {
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(ISSUER).subject(service).issuedAt(now)
-                .expiresAt(now.plus(LIFETIME)).claim("scope", scopes).build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId("demo").build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return sign(JwtClaimsSet.builder().issuer(ISSUER).subject(service).issuedAt(now)
+                .expiresAt(now.plus(LIFETIME)).claim("scope", scopes).build());
     }
 
     /** A token with chosen validity (tests of expiry). */
     public String issue(String userId, Instant issuedAt, Instant expiresAt) {
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        return sign(JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(userId)
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
-                .build();
+                .build());
+    }
+
+    /** A token with exactly these claims, signed with the demo key (tests of what the service refuses). */
+    public String sign(JwtClaimsSet claims) {
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId("demo").build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }

@@ -1,7 +1,7 @@
 package com.subscriptionbff.demo;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -12,22 +12,27 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.io.IOException;
+import java.time.Duration;
 
-/** With no `spring.datasource.url`, the service starts its own PostgreSQL 18 and uses it. */
+/**
+ * With no `spring.datasource.url`, the service starts its own PostgreSQL 18 and uses it; if that server dies, it is
+ * started again on the same data directory and port ({@link EmbeddedPostgresServer}).
+ */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabase.NoDatabaseConfigured.class)
 class EmbeddedDatabase {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().start();
+    EmbeddedPostgresServer embeddedPostgres(@Value("${bff.demo.database.restart-delay:1s}") Duration restartDelay)
+            throws IOException {
+        return EmbeddedPostgresServer.start(restartDelay);
     }
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgresServer postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
         dataSource.setUsername("postgres");
         dataSource.setPassword("postgres");
         return dataSource;

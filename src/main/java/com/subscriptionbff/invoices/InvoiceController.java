@@ -5,6 +5,7 @@ import com.subscriptionbff.common.Connection;
 import com.subscriptionbff.common.Inputs;
 import com.subscriptionbff.common.Labels;
 import com.subscriptionbff.common.PageRequest;
+import com.subscriptionbff.common.Cursors;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.common.UserError;
 import com.subscriptionbff.db.enums.InvoiceStatus;
@@ -35,7 +36,11 @@ class InvoiceController {
     private final Labels labels;
     private final ExportLinks exports;
 
-    InvoiceController(InvoiceRepository invoices, Labels labels, ExportLinks exports, BatchLoaderRegistry loaders) {
+    private final Cursors cursors;
+
+    InvoiceController(InvoiceRepository invoices, Labels labels, ExportLinks exports, Cursors cursors,
+                      BatchLoaderRegistry loaders) {
+        this.cursors = cursors;
         this.labels = labels;
         this.exports = exports;
         loaders.forTypePair(InvoicePageKey.class, InvoicePage.class).registerMappedBatchLoader((keys, env) ->
@@ -58,9 +63,9 @@ class InvoiceController {
                 from == null ? null : from.atStartOfDay(workspace.zone()).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(workspace.zone()).toInstant());
         String scope = "invoices:" + workspace.workspaceId();
-        return pages.load(new InvoicePageKey(filter, TimePosition.after(after, scope), size + 1))
+        return pages.load(new InvoicePageKey(filter, cursors.after(after, scope), size + 1))
                 .thenApply(page -> Connection.of(page.invoices(), size, after != null, page.totalCount(),
-                        invoice -> new TimePosition(invoice.issuedAt(), invoice.invoiceId()).cursor(scope)));
+                        invoice -> cursors.encode(scope, new TimePosition(invoice.issuedAt(), invoice.invoiceId()))));
     }
 
     @SchemaMapping(typeName = "Invoice")

@@ -1,116 +1,75 @@
 package com.subscriptionbff.limits;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.subscriptionbff.common.PageRequest;
+import com.subscriptionbff.credits.CreditUsage;
+import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.QueryComplexityCalculator;
-import graphql.analysis.QueryReducer;
-import graphql.analysis.QueryTraverser;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.ExecutionContext;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.ExecutionResult;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.ErrorType;
 
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Depth and complexity limits, checked before anything runs. Complexity counts every field once and multiplies
- * a list field's selection by its page size (`first`) or its number of days, so it tracks the rows a query can touch.
+ * Depth and complexity limits, checked by graphql-java's own instrumentations before any field runs. Complexity
+ * counts every field once and multiplies a list field's selection by its page size (`first`) or its number of days,
+ * so it tracks the rows a query can touch.
  * <p>
- * Both are measured once per document and per value of its Int and Boolean variables, the only ones that can change
- * them (page sizes, days, @skip/@include): the page sends the same documents for other ids, and walking the whole
- * operation on every request cost more than a fifth of what the Overview allocated.
+ * A page size or a number of days outside its bounds makes the whole request fail with BAD_REQUEST before anything
+ * runs: it cannot shrink the measure (a negative or huge `first`) and leave the other aliases to run. The arithmetic
+ * saturates: each field weighs at most {@code maxComplexity + 1}, and a document has at most 15,000 tokens
+ * (graphql-java's parser limit), so no sum of siblings can wrap around an int.
  */
-@Component
-class QueryLimits extends SimplePerformantInstrumentation {
+@Configuration(proxyBeanMethods = false)
+class QueryLimits {
 
-    private final int maxDepth;
-    private final int maxComplexity;
-    private final Cache<Shape, Measure> measured;
+    /** The arguments that size a list, with their bounds (the same the fields enforce). */
+    private static final Map<String, Bounds> SIZING_ARGUMENTS = Map.of(
+            "first", new Bounds(1, PageRequest.MAX_PAGE_SIZE),
+            "days", new Bounds(1, CreditUsage.MAX_CHART_DAYS));
 
-    QueryLimits(@Value("${bff.graphql.max-depth:15}") int maxDepth,
-                @Value("${bff.graphql.max-complexity:5000}") int maxComplexity,
-                @Value("${bff.graphql.document-cache-size:1000}") int cacheSize) {
-        this.maxDepth = maxDepth;
-        this.maxComplexity = maxComplexity;
-        this.measured = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    private record Bounds(int min, int max) {
     }
 
-    /** What the limits depend on: the document, the operation and the variables that can change its size. */
-    private record Shape(String document, String operationName, Map<String, Object> sizingVariables) {
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepth(@Value("${bff.graphql.max-depth:15}") int maxDepth) {
+        return new MaxQueryDepthInstrumentation(maxDepth);
     }
 
-    private record Measure(int depth, int complexity) {
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexity(
+            @Value("${bff.graphql.max-complexity:5000}") int maxComplexity) {
+        return new MaxQueryComplexityInstrumentation(maxComplexity, pageSizeWeighted(maxComplexity));
     }
 
-    @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
-            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-        ExecutionContext context = parameters.getExecutionContext();
-        Shape shape = new Shape(context.getExecutionInput().getQuery(), context.getExecutionInput().getOperationName(),
-                sizingVariables(context.getCoercedVariables().toMap()));
-        Measure measure = measured.get(shape, key -> measure(context));
-        if (measure.depth() > maxDepth) {
-            throw new AbortExecutionException(
-                    "maximum query depth exceeded " + measure.depth() + " > " + maxDepth);
-        }
-        if (measure.complexity() > maxComplexity) {
-            throw new AbortExecutionException(
-                    "maximum query complexity exceeded " + measure.complexity() + " > " + maxComplexity);
-        }
-        return super.beginExecuteOperation(parameters, state);
-    }
-
-    private static Map<String, Object> sizingVariables(Map<String, Object> variables) {
-        Map<String, Object> sizing = new HashMap<>();
-        variables.forEach((name, value) -> {
-            if (value instanceof Integer || value instanceof Boolean) {
-                sizing.put(name, value);
-            }
-        });
-        return sizing;
-    }
-
-    private static Measure measure(ExecutionContext context) {
-        QueryTraverser traverser = QueryTraverser.newQueryTraverser()
-                .schema(context.getGraphQLSchema())
-                .document(context.getDocument())
-                .operationName(context.getExecutionInput().getOperationName())
-                .coercedVariables(context.getCoercedVariables())
-                .build();
-        QueryReducer<Integer> deepest = (field, depth) -> Math.max(depth, pathLength(field));
-        int depth = traverser.reducePreOrder(deepest, 0);
-        int complexity = QueryComplexityCalculator.newCalculator()
-                .schema(context.getGraphQLSchema())
-                .document(context.getDocument())
-                .operationName(context.getExecutionInput().getOperationName())
-                .variables(context.getCoercedVariables())
-                .fieldComplexityCalculator(pageSizeWeighted())
-                .build()
-                .calculate();
-        return new Measure(depth, complexity);
-    }
-
-    private static int pathLength(graphql.analysis.QueryVisitorFieldEnvironment field) {
-        int length = 1;
-        for (var parent = field.getParentEnvironment(); parent != null; parent = parent.getParentEnvironment()) {
-            length++;
-        }
-        return length;
-    }
-
-    static FieldComplexityCalculator pageSizeWeighted() {
+    /** 1 + the selection's complexity times the list's size, at most {@code maxComplexity + 1}. */
+    static FieldComplexityCalculator pageSizeWeighted(int maxComplexity) {
+        long ceiling = maxComplexity + 1L;
         return (environment, childComplexity) -> {
-            Object first = environment.getArguments().get("first");
-            Object days = environment.getArguments().get("days");
-            int multiplier = first instanceof Integer n ? Math.max(n, 1) : days instanceof Integer d ? Math.max(d, 1) : 1;
-            return 1 + childComplexity * multiplier;
+            long multiplier = 1;
+            for (Map.Entry<String, Bounds> sizing : SIZING_ARGUMENTS.entrySet()) {
+                Object value = environment.getArguments().get(sizing.getKey());
+                if (value != null) {
+                    multiplier = checked(environment.getField().getName(), sizing.getKey(), value, sizing.getValue());
+                }
+            }
+            return (int) Math.min(ceiling, 1 + Math.min(ceiling, childComplexity) * multiplier);
         };
+    }
+
+    private static int checked(String field, String argument, Object value, Bounds bounds) {
+        if (value instanceof Integer size && size >= bounds.min() && size <= bounds.max()) {
+            return size;
+        }
+        throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                .errorType(ErrorType.BAD_REQUEST)
+                .message("%s(%s: %s): %s must be between %d and %d; nothing was run"
+                        .formatted(field, argument, value, argument, bounds.min(), bounds.max()))
+                .build()));
     }
 }

@@ -3,6 +3,7 @@ package com.subscriptionbff.seats;
 import com.subscriptionbff.common.Connection;
 import com.subscriptionbff.common.PageRequest;
 import com.subscriptionbff.common.PlainFields;
+import com.subscriptionbff.common.Cursors;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.seats.SeatRepository.DeactivationsKey;
 import com.subscriptionbff.seats.SeatRepository.HolderPageKey;
@@ -31,7 +32,10 @@ class SeatController implements RuntimeWiringConfigurer {
     private final SeatRepository seats;
     private final BatchLoaderRegistry loaders;
 
-    SeatController(SeatRepository seats, BatchLoaderRegistry loaders) {
+    private final Cursors cursors;
+
+    SeatController(SeatRepository seats, Cursors cursors, BatchLoaderRegistry loaders) {
+        this.cursors = cursors;
         this.seats = seats;
         this.loaders = loaders;
         loaders.<HolderPageKey, SeatPage>forName(HOLDER_PAGES).registerMappedBatchLoader((keys, env) ->
@@ -47,19 +51,19 @@ class SeatController implements RuntimeWiringConfigurer {
         PlainFields.<Workspace, SeatUsage>batched(wiring, loaders, "Workspace", "seats", SeatUsage.class,
                 workspaces -> Workspace.batch(workspaces, seats::findUsage));
         PlainFields.field(wiring, "SeatUsage", "holders",
-                ResolvableType.forClassWithGenerics(Connection.class, Seat.class), SeatController::holders);
+                ResolvableType.forClassWithGenerics(Connection.class, Seat.class), this::holders);
     }
 
-    private static CompletableFuture<Connection<Seat>> holders(DataFetchingEnvironment environment) {
+    private CompletableFuture<Connection<Seat>> holders(DataFetchingEnvironment environment) {
         SeatUsage usage = environment.getSource();
         String after = environment.getArgument("after");
         int size = PageRequest.size(environment.getArgument("first"), 20);
         String scope = usage.workspaceId().toString();
         var key = new HolderPageKey(usage.workspaceId(), usage.total(), usage.renews(),
-                TimePosition.after(after, scope), size + 1);
+                cursors.after(after, scope), size + 1);
         DataLoader<HolderPageKey, SeatPage> pages = environment.getDataLoader(HOLDER_PAGES);
         return pages.load(key).thenApply(page -> Connection.of(page.seats(), size, after != null, usage.used(),
-                seat -> new TimePosition(seat.joinedAt(), seat.memberId()).cursor(scope)));
+                seat -> cursors.encode(scope, new TimePosition(seat.joinedAt(), seat.memberId()))));
     }
 
     @SchemaMapping(typeName = "SeatUsage")

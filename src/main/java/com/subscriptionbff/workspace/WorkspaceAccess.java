@@ -3,10 +3,11 @@ package com.subscriptionbff.workspace;
 import com.subscriptionbff.common.ForbiddenException;
 import com.subscriptionbff.common.GlobalId;
 import com.subscriptionbff.common.NotFoundException;
-import com.subscriptionbff.common.UnauthorizedException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
 
 import java.security.Principal;
+import java.util.Map;
 
 /**
  * Who may see what. Any active member reads their workspace; staff read every workspace; anyone else gets
@@ -21,9 +22,20 @@ public class WorkspaceAccess {
         this.workspaces = workspaces;
     }
 
+    /**
+     * The signed-in user. A valid token whose subject is not (yet) a user here is a viewer with no workspaces, not an
+     * error: the identity provider knows people before any workspace invites them, and a 401 would send a page back
+     * to sign-in in a loop. Its email and name come from the token's OpenID claims when present.
+     */
     public Viewer viewer(Principal principal) {
-        return workspaces.findViewer(principal.getName())
-                .orElseThrow(() -> new UnauthorizedException("the token's subject is not a user of this service"));
+        return workspaces.findViewer(principal.getName()).orElseGet(() -> newcomer(principal));
+    }
+
+    private static Viewer newcomer(Principal principal) {
+        Map<String, Object> claims = principal instanceof JwtAuthenticationToken jwt ? jwt.getTokenAttributes() : Map.of();
+        String email = claims.get("email") instanceof String claimed ? claimed : "";
+        String name = claims.get("name") instanceof String claimed && !claimed.isBlank() ? claimed : principal.getName();
+        return new Viewer(principal.getName(), email, name, false);
     }
 
     /** The workspace behind a global id, if the principal may read it. */

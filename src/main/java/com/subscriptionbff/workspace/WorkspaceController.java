@@ -2,7 +2,7 @@ package com.subscriptionbff.workspace;
 
 import com.subscriptionbff.common.BadRequestException;
 import com.subscriptionbff.common.Connection;
-import com.subscriptionbff.common.Cursor;
+import com.subscriptionbff.common.Cursors;
 import com.subscriptionbff.common.GlobalId;
 import com.subscriptionbff.common.Inputs;
 import com.subscriptionbff.common.NotFoundException;
@@ -23,10 +23,12 @@ class WorkspaceController {
 
     private final WorkspaceAccess access;
     private final WorkspaceRepository workspaces;
+    private final Cursors cursors;
 
-    WorkspaceController(WorkspaceAccess access, WorkspaceRepository workspaces) {
+    WorkspaceController(WorkspaceAccess access, WorkspaceRepository workspaces, Cursors cursors) {
         this.access = access;
         this.workspaces = workspaces;
+        this.cursors = cursors;
     }
 
     @QueryMapping
@@ -61,14 +63,14 @@ class WorkspaceController {
         WorkspacePosition position = after == null ? null : position(after);
         List<Workspace> rows = workspaces.findPage(search, position, size + 1);
         return Connection.of(rows, size, after != null, workspaces.count(search),
-                workspace -> Cursor.encode(STAFF_LIST_SCOPE,
+                workspace -> cursors.encode(STAFF_LIST_SCOPE,
                         workspace.name(), workspace.workspaceId().toString()));
     }
 
-    private static WorkspacePosition position(String cursor) {
-        List<String> keys = Cursor.decode(cursor, STAFF_LIST_SCOPE, 2);
+    private WorkspacePosition position(String cursor) {
+        List<String> keys = cursors.decode(cursor, STAFF_LIST_SCOPE, 2);
         try {
-            return new WorkspacePosition(Inputs.text(keys.get(0), "cursor", 200), Cursor.uuid(keys.get(1)));
+            return new WorkspacePosition(Inputs.text(keys.get(0), "cursor", 200), Cursors.uuid(keys.get(1)));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("malformed cursor");
         }

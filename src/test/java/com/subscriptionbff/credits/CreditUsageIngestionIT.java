@@ -20,8 +20,11 @@ class CreditUsageIngestionIT extends IntegrationTest {
 
     private HttpResponse<String> report(String token, UUID workspace, String key, String occurredAt, long credits)
             throws Exception {
-        String body = "{\"workspaceId\":\"" + workspaceId(workspace) + "\",\"idempotencyKey\":\"" + key
-                + "\",\"occurredAt\":\"" + occurredAt + "\",\"credits\":" + credits + "}";
+        return report(token, "{\"workspaceId\":\"" + workspaceId(workspace) + "\",\"idempotencyKey\":\"" + key
+                + "\",\"occurredAt\":\"" + occurredAt + "\",\"credits\":" + credits + "}");
+    }
+
+    private HttpResponse<String> report(String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/internal/credit-usage"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
@@ -118,5 +121,44 @@ class CreditUsageIngestionIT extends IntegrationTest {
         assertThat(report(service(), DemoData.GLOBEX, "evt-auth-3", "2020-01-01T00:00:00Z", 1).statusCode()).isEqualTo(400);
         assertThat(report(service(), DemoData.GLOBEX, "evt-auth-4", "2027-01-01T00:00:00Z", 1).statusCode()).isEqualTo(400);
         assertThat(report(service(), DemoData.GLOBEX, "", at, 1).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aKeyWithANulCharacterIsABadRequestNotAServerError() throws Exception {
+        String body = "{\"workspaceId\":\"" + workspaceId(DemoData.GLOBEX) + "\",\"idempotencyKey\":\"evt\\u0000nul\","
+                + "\"occurredAt\":\"2026-11-15T09:00:00Z\",\"credits\":10}";
+        var response = report(service(), body);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("control characters");
+    }
+
+    @Test
+    void creditsMustBeAJsonIntegerNeitherAFractionNorAString() throws Exception {
+        long before = used(DemoData.GLOBEX);
+        String prefix = "{\"workspaceId\":\"" + workspaceId(DemoData.GLOBEX) + "\",\"occurredAt\":\"2026-11-15T09:00:00Z\",";
+        var fraction = report(service(), prefix + "\"idempotencyKey\":\"evt-fraction\",\"credits\":1.5}");
+        assertThat(fraction.statusCode()).isEqualTo(400);
+        assertThat(fraction.body()).contains("credits");
+        var text = report(service(), prefix + "\"idempotencyKey\":\"evt-text\",\"credits\":\"100\"}");
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(text.body()).contains("credits");
+        assertThat(report(service(), "not json").statusCode()).isEqualTo(400);
+        assertThat(used(DemoData.GLOBEX)).isEqualTo(before);
+    }
+
+    @Test
+    void aReplayOfAKeyWithAnotherAmountOrDayIsAConflictThatChangesNothing() throws Exception {
+        long before = used(DemoData.GLOBEX);
+        assertThat(report(service(), DemoData.GLOBEX, "evt-conflict-1", "2026-11-15T09:00:00Z", 500).statusCode())
+                .isEqualTo(201);
+        var otherAmount = report(service(), DemoData.GLOBEX, "evt-conflict-1", "2026-11-15T09:00:00Z", 900);
+        assertThat(otherAmount.statusCode()).isEqualTo(409);
+        assertThat(otherAmount.body()).contains("evt-conflict-1").contains("500 credits");
+        var otherDay = report(service(), DemoData.GLOBEX, "evt-conflict-1", "2026-11-14T09:00:00Z", 500);
+        assertThat(otherDay.statusCode()).isEqualTo(409);
+        assertThat(otherDay.body()).contains("evt-conflict-1").contains("2026-11-15");
+        assertThat(used(DemoData.GLOBEX)).isEqualTo(before + 500);
+        assertThat(report(service(), DemoData.GLOBEX, "evt-conflict-1", "2026-11-15T09:00:00Z", 500).statusCode())
+                .isEqualTo(200);
     }
 }

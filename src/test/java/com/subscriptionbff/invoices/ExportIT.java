@@ -107,7 +107,15 @@ class ExportIT extends IntegrationTest {
         String forged = payload + otherSignature.substring(otherSignature.indexOf('.'));
         String expired = links.sign(new SignedLink(purpose, workspace, member, Instant.now().minusSeconds(1)));
         String otherWorkspace = links.sign(new SignedLink(purpose, DemoData.ACME, member, Instant.now().plusSeconds(60)));
-        for (String bad : List.of(forged, expired, otherWorkspace, "garbage", token + "x")) {
+        // the user id is not readable in the link: no part of it decodes to it
+        for (String part : token.split("\\.")) {
+            assertThat(new String(java.util.Base64.getUrlDecoder().decode(part), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .doesNotContain(member);
+        }
+        String[] parts = token.split("\\.");
+        String[] otherParts = otherWorkspace.split("\\.");
+        String spliced = String.join(".", parts[0], parts[1], parts[2], otherParts[3], parts[4]);
+        for (String bad : List.of(forged, expired, otherWorkspace, "garbage", token + "x", token + "=", spliced)) {
             var response = get(path + bad);
             assertThat(response.statusCode()).as(bad).isEqualTo(404);
             assertThat(response.body()).doesNotContain("Export Guard").doesNotContain("_id,");

@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Billing tab's invoice table. */
 class InvoicesIT extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.subscriptionbff.common.Cursors cursors;
+
 
     private GraphQlTester.Request<?> page(String user, UUID workspace) {
         return as(user).documentName("invoices").variable("id", workspaceId(workspace));
@@ -119,14 +122,21 @@ class InvoicesIT extends IntegrationTest {
                 .path("workspace.invoices.pageInfo.endCursor").entity(String.class).get();
         assertThat(onlyErrorType(page(DemoData.OWNER, DemoData.HOOLI).variable("after", acmeCursor).execute()))
                 .isEqualTo("BAD_REQUEST");
-        for (String forged : List.of("garbage!", "YzF8aW52b2ljZXM", acmeCursor.substring(0, acmeCursor.length() - 4))) {
+        // the cursor's own text, edited to another position, under its original signature
+        String payload = acmeCursor.substring(0, acmeCursor.indexOf('.'));
+        String edited = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("2026", "2027").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + acmeCursor.substring(acmeCursor.indexOf('.'));
+        for (String forged : List.of("garbage!", "YzF8aW52b2ljZXM", acmeCursor.substring(0, acmeCursor.length() - 4),
+                edited, acmeCursor + "=", payload)) {
             assertThat(onlyErrorType(page(DemoData.OWNER, DemoData.ACME).variable("after", forged).execute()))
                     .as(forged).isEqualTo("BAD_REQUEST");
         }
         assertThat(onlyErrorType(page(DemoData.OWNER, DemoData.ACME).variable("first", 101).execute()))
                 .isEqualTo("BAD_REQUEST");
         // well-formed, in this workspace's scope, but a year PostgreSQL cannot store
-        String farFuture = com.subscriptionbff.common.Cursor.encode("invoices:" + DemoData.ACME,
+        String farFuture = cursors.encode("invoices:" + DemoData.ACME,
                 "+300000-01-01T00:00:00Z", UUID.randomUUID().toString());
         assertThat(onlyErrorType(page(DemoData.OWNER, DemoData.ACME).variable("after", farFuture).execute()))
                 .isEqualTo("BAD_REQUEST");

@@ -4,22 +4,11 @@ import com.subscriptionbff.demo.DemoData;
 import com.subscriptionbff.support.IntegrationTest;
 import graphql.introspection.IntrospectionQuery;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.execution.GraphQlSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Oversized or deeply nested queries are refused before they run; the page's own queries and GraphiQL's are not. */
 class QueryLimitsIT extends IntegrationTest {
-
-    @Autowired
-    GraphQlSource graphQlSource;
-
-    @Test
-    void theLimitsAreGraphqlJavasOnlyInstrumentationUnchained() {
-        // called around every field: no chain allocating per field (the request timer is an interceptor)
-        assertThat(graphQlSource.graphQl().getInstrumentation()).isInstanceOf(QueryLimits.class);
-    }
 
     @Test
     void graphiqlsIntrospectionAndThePagesQueriesFitTheLimits() {
@@ -60,5 +49,43 @@ class QueryLimitsIT extends IntegrationTest {
         var refusedAgain = as(DemoData.STAFF).document(holders).variable("first", 100).variable("days", 90).execute();
         assertThat(onlyErrorType(refusedAgain)).isEqualTo("ExecutionAborted");
         as(DemoData.STAFF).document(holders).variable("first", 2).variable("days", 7).execute().errors().verify();
+    }
+
+    @Test
+    void aPageSizeThatWouldWrapTheComplexityAroundFailsTheWholeRequestBeforeAnythingRuns() {
+        // one alias with a page size of 2^30 made the 32-bit total negative: it failed alone and the 60 others ran
+        String aliases = java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> "c" + i + ": credits { daily(days: 90) { date credits } }")
+                .collect(java.util.stream.Collectors.joining(" "));
+        String attack = "query($id: ID!) { workspace(id: $id) { overflow: invoices(first: 1073741824) "
+                + "{ edges { node { id } } } " + aliases + " } }";
+        long before = sqlStatements();
+        var response = as(DemoData.MEMBER).document(attack).variable("id", workspaceId(DemoData.ACME)).execute();
+        assertThat(onlyErrorType(response)).isEqualTo("BAD_REQUEST");
+        assertThat(response.returnResponse().getErrors().getFirst().getMessage())
+                .contains("first must be between 1 and 100");
+        assertThat((Object) response.returnResponse().getData()).isNull();
+        assertThat(sqlStatements() - before).isZero();
+    }
+
+    @Test
+    void aNegativePageSizeCannotShrinkTheMeasureEither() {
+        long before = sqlStatements();
+        var response = as(DemoData.STAFF).document("""
+                { workspaces(first: -1) { edges { node { seats { holders(first: 100) { edges { node { email } } } }
+                  credits { daily(days: 90) { date } } } } } }""").execute();
+        assertThat(onlyErrorType(response)).isEqualTo("BAD_REQUEST");
+        assertThat(sqlStatements() - before).isZero();
+    }
+
+    @Test
+    void sixtyAliasesOfTheNinetyDayChartAreTooComplexForAMember() {
+        String aliases = java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> "c" + i + ": credits { daily(days: 90) { date credits } }")
+                .collect(java.util.stream.Collectors.joining(" "));
+        var response = as(DemoData.MEMBER).document("query($id: ID!) { workspace(id: $id) { " + aliases + " } }")
+                .variable("id", workspaceId(DemoData.ACME)).execute();
+        assertThat(onlyErrorType(response)).isEqualTo("ExecutionAborted");
+        assertThat(response.returnResponse().getErrors().getFirst().getMessage()).containsIgnoringCase("complexity");
     }
 }

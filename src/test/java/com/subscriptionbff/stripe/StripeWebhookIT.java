@@ -48,7 +48,10 @@ class StripeWebhookIT extends IntegrationTest {
 
     /** The Stripe-Signature header Stripe would send for this payload. */
     private static String sign(String payload, String secret) throws Exception {
-        long timestamp = Instant.now().getEpochSecond();
+        return sign(payload, secret, Instant.now().getEpochSecond());
+    }
+
+    private static String sign(String payload, String secret, long timestamp) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String v1 = HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)));
@@ -108,6 +111,19 @@ class StripeWebhookIT extends IntegrationTest {
         assertThat(deliver(tampered, sign(payload, SECRET)).statusCode()).isEqualTo(400);
         assertThat(db.fetchExists(STRIPE_EVENTS, STRIPE_EVENTS.ID.eq("evt_forged_1"))).isFalse();
         assertThat(db.fetchExists(INVOICES, INVOICES.STRIPE_INVOICE_ID.eq("in_forged_1"))).isFalse();
+    }
+
+    @Test
+    void aSignatureTimestampedBeyondTheToleranceIsRefusedInTheFutureAsInThePast() throws Exception {
+        workspaceWithCustomer("Webhook Time Travel AG", "cus_webhook_future");
+        long now = Instant.now().getEpochSecond();
+        String payload = invoiceEvent("evt_future_1", "invoice.paid", now, "in_future_1", "cus_webhook_future", "paid",
+                100);
+        assertThat(deliver(payload, sign(payload, SECRET, now + 3_600)).statusCode()).isEqualTo(400);
+        assertThat(deliver(payload, sign(payload, SECRET, now - 3_600)).statusCode()).isEqualTo(400);
+        assertThat(db.fetchExists(STRIPE_EVENTS, STRIPE_EVENTS.ID.eq("evt_future_1"))).isFalse();
+        assertThat(deliver(payload, sign(payload, SECRET, now + 60)).statusCode()).isEqualTo(200); // clock skew
+        assertThat(db.fetchExists(INVOICES, INVOICES.STRIPE_INVOICE_ID.eq("in_future_1"))).isTrue();
     }
 
     @Test

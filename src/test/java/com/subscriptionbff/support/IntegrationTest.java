@@ -33,7 +33,9 @@ import java.util.UUID;
         properties = {"bff.demo.enabled=true", "bff.demo.bulk-workspaces=150",
                 "bff.stripe.webhook-secret=" + IntegrationTest.STRIPE_WEBHOOK_SECRET,
                 "bff.stripe.secret-key=sk_test_standin", "bff.stripe.read-timeout=2s",
-                "bff.stripe.max-network-retries=0", "bff.stripe.reconcile.every=PT24H", "bff.return-urls.allowed=https://app.example.com/billing"})
+                "bff.stripe.max-network-retries=0", "bff.stripe.reconcile.every=PT24H", "bff.return-urls.allowed=https://app.example.com/billing",
+                // the server's async request timeout (30 s by default), short here so a live stream visibly outlives it
+                "spring.mvc.async.request-timeout=2s", "spring.graphql.http.sse.keep-alive=500ms"})
 @AutoConfigureHttpGraphQlTester
 @Import({IntegrationTest.TestClockConfiguration.class, TestData.class})
 public abstract class IntegrationTest {

@@ -157,10 +157,10 @@ class AccessMatrixIT extends IntegrationTest {
     }
 
     @Test
-    void aValidTokenForAnUnknownUserReadsNothing() {
-        as("nobody-we-know").document("{ viewer { id } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement()
-                        .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("UNAUTHORIZED")));
+    void aValidTokenForAnUnknownUserIsAViewerWithNoWorkspacesWhoReadsNothing() {
+        as("nobody-we-know").document("{ viewer { displayName workspaces { id } } }").execute().errors().verify()
+                .path("viewer.displayName").entity(String.class).isEqualTo("nobody-we-know")
+                .path("viewer.workspaces").entityList(Object.class).hasSize(0);
         read("nobody-we-know", "name").errors().satisfy(errors -> assertThat(errors).singleElement()
                 .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("NOT_FOUND")));
     }
