@@ -157,6 +157,18 @@ class AccessMatrixIT extends IntegrationTest {
     }
 
     @Test
+    void anIdHasOneSpellingTheSameIdPaddedIsABadRequest() {
+        String id = workspaceId(DemoData.ACME);
+        as(DemoData.OWNER).document("query($id: ID!) { workspace(id: $id) { name } }").variable("id", id).execute()
+                .errors().verify().path("workspace.name").entity(String.class).isEqualTo("Acme Corp");
+        for (String padded : List.of(id + "=", id + "==")) {
+            var response = as(DemoData.OWNER).document("query($id: ID!) { workspace(id: $id) { name } }")
+                    .variable("id", padded).execute();
+            assertThat(onlyErrorType(response)).as(padded).isEqualTo("BAD_REQUEST");
+        }
+    }
+
+    @Test
     void aValidTokenForAnUnknownUserIsAViewerWithNoWorkspacesWhoReadsNothing() {
         as("nobody-we-know").document("{ viewer { displayName workspaces { id } } }").execute().errors().verify()
                 .path("viewer.displayName").entity(String.class).isEqualTo("nobody-we-know")
