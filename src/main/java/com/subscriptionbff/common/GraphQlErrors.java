@@ -21,7 +21,7 @@ import java.util.Map;
 @ControllerAdvice
 class GraphQlErrors {
 
-    /** Classifications of our own beyond Spring's {@link ErrorType}; documented in schema/common.graphqls. */
+    /** Classifications of our own beyond Spring's {@link ErrorType}; the README's "Rules the API follows" lists all. */
     enum Classification implements ErrorClassification {
         /** Retryable: a system we depend on (Stripe, the database) did not answer; send the same request again. */
         UNAVAILABLE,
@@ -29,39 +29,12 @@ class GraphQlErrors {
         LIMIT_EXCEEDED
     }
 
+    /**
+     * Our exceptions, and any whose cause is the database being unreachable (no connection within the pool's timeout,
+     * or one that broke); null for the rest, which stay INTERNAL_ERROR.
+     */
     @GraphQlExceptionHandler
-    GraphQLError badRequest(BadRequestException e, DataFetchingEnvironment env) {
-        return classified(e, GraphqlErrorBuilder.newError(env));
-    }
-
-    @GraphQlExceptionHandler
-    GraphQLError notFound(NotFoundException e, DataFetchingEnvironment env) {
-        return classified(e, GraphqlErrorBuilder.newError(env));
-    }
-
-    @GraphQlExceptionHandler
-    GraphQLError forbidden(ForbiddenException e, DataFetchingEnvironment env) {
-        return classified(e, GraphqlErrorBuilder.newError(env));
-    }
-
-    @GraphQlExceptionHandler
-    GraphQLError unauthorized(UnauthorizedException e, DataFetchingEnvironment env) {
-        return classified(e, GraphqlErrorBuilder.newError(env));
-    }
-
-    @GraphQlExceptionHandler
-    GraphQLError unavailable(UnavailableException e, DataFetchingEnvironment env) {
-        return classified(e, GraphqlErrorBuilder.newError(env));
-    }
-
-    @GraphQlExceptionHandler
-    GraphQLError limitExceeded(LimitExceededException e, DataFetchingEnvironment env) {
-        return classified(e, GraphqlErrorBuilder.newError(env));
-    }
-
-    /** The database could not be reached (no connection within the pool's timeout, or it went away). */
-    @GraphQlExceptionHandler
-    GraphQLError databaseUnavailable(RuntimeException e, DataFetchingEnvironment env) {
+    GraphQLError classify(RuntimeException e, DataFetchingEnvironment env) {
         return classified(e, GraphqlErrorBuilder.newError(env));
     }
 
@@ -81,8 +54,6 @@ class GraphQlErrors {
             case NotFoundException notFound -> error.errorType(ErrorType.NOT_FOUND).message(notFound.getMessage()).build();
             case ForbiddenException forbidden -> error.errorType(ErrorType.FORBIDDEN).message(forbidden.getMessage())
                     .build();
-            case UnauthorizedException unauthorized -> error.errorType(ErrorType.UNAUTHORIZED)
-                    .message(unauthorized.getMessage()).build();
             case LimitExceededException limit -> error.errorType(Classification.LIMIT_EXCEEDED).message(limit.getMessage())
                     .build();
             case UnavailableException unavailable -> retryable(error, unavailable.getMessage());
