@@ -64,18 +64,6 @@ class OperationsIT extends IntegrationTest {
         assertThat(requestsTimed("REQUEST_ERROR") - refused).isEqualTo(1);
     }
 
-    /** graphql.request times the GraphQL endpoint; http.server.requests keeps timing the others. */
-    @Test
-    void theGraphQlEndpointIsTimedByOutcomeAndNotAlsoAsAnHttpRequest() throws Exception {
-        as(DemoData.OWNER).document("{ viewer { id } }").execute().errors().verify();
-        get("/demo/tokens");
-        var httpTimed = scrape("/actuator/prometheus").body().lines()
-                .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
-                .toList();
-        assertThat(httpTimed).anySatisfy(line -> assertThat(line).contains("uri=\"/demo/tokens\""));
-        assertThat(httpTimed).noneSatisfy(line -> assertThat(line).contains("uri=\"/graphql\""));
-    }
-
     private double requestsTimed(String outcome) throws Exception {
         return scrape("/actuator/prometheus").body().lines()
                 .filter(line -> line.startsWith("graphql_request_seconds_count{")

@@ -1,6 +1,6 @@
 package com.subscriptionbff.audit;
 
-import com.subscriptionbff.common.BatchedPages;
+import com.subscriptionbff.jooq.BatchedPages;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.db.enums.AuditAction;
 import com.subscriptionbff.db.enums.CancellationReason;

@@ -1,6 +1,5 @@
 package com.subscriptionbff.credits;
 
-import com.subscriptionbff.common.RenderedQuery;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -30,11 +29,11 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.localDateDiff;
-import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.trueCondition;
+import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.values;
 import static org.jooq.impl.DSL.when;
 
@@ -42,20 +41,21 @@ import static org.jooq.impl.DSL.when;
 class CreditRepository {
 
     private final DSLContext db;
-    private final RenderedQuery.PerBatchSize<Record7<UUID, BigDecimal, Long, Long, Long, Integer[], Long[]>> usage;
 
     CreditRepository(DSLContext db) {
         this.db = db;
-        this.usage = RenderedQuery.perBatchSize(db, CreditRepository::usageQuery);
     }
 
-    /** The statement for `size` workspaces, as VALUES rows of named parameters. */
-    private static ResultQuery<Record7<UUID, BigDecimal, Long, Long, Long, Integer[], Long[]>> usageQuery(int size) {
+    /** The statement for these months, as VALUES rows (workspace, month start, chart start or null, today). */
+    private ResultQuery<Record7<UUID, BigDecimal, Long, Long, Long, Integer[], Long[]>> usageQuery(List<MonthKey> keys) {
         @SuppressWarnings("unchecked")
-        Row4<UUID, LocalDate, LocalDate, LocalDate>[] rows = new Row4[size];
-        for (int i = 0; i < size; i++) {
-            rows[i] = row(param("workspaceId" + i, UUID.class), param("monthStart" + i, LocalDate.class),
-                    param("chartFrom" + i, LocalDate.class), param("today" + i, LocalDate.class));
+        Row4<UUID, LocalDate, LocalDate, LocalDate>[] rows = new Row4[keys.size()];
+        for (int i = 0; i < rows.length; i++) {
+            MonthKey month = keys.get(i);
+            rows[i] = row(val(month.workspaceId()), val(month.today().withDayOfMonth(1)),
+                    val(month.withChart() ? month.today().minusDays(CreditUsage.MAX_CHART_DAYS - 1L) : null,
+                            LocalDate.class),
+                    val(month.today()));
         }
         Table<?> k = values(rows).as("k", "workspace_id", "month_start", "chart_from", "today");
         Field<UUID> workspaceId = k.field("workspace_id", UUID.class);
@@ -78,8 +78,7 @@ class CreditRepository {
         var ended = SUBSCRIPTIONS.STATUS.eq(SubscriptionStatus.CANCELED);
         Field<Long> included = when(ended, inline(0L)).otherwise(coalesce(PLANS.INCLUDED_MONTHLY_CREDITS, 0L));
         Field<Long> extra = when(ended, inline(0L)).otherwise(coalesce(SUBSCRIPTIONS.EXTRA_CREDITS, 0L));
-        // each column named apart: a rendered query's columns are read back by name
-        return select(workspaceId, usedThisMonth.as("used_this_month"),
+        return db.select(workspaceId, usedThisMonth.as("used_this_month"),
                         included.as("included_monthly"), extra.as("extra_monthly"),
                         coalesce(CREDIT_BALANCES.PURCHASED_REMAINING, 0L).as("purchased_remaining"),
                         chart.field("day_offsets", Integer[].class), chart.field("day_credits", Long[].class))
@@ -100,15 +99,9 @@ class CreditRepository {
         }
         List<MonthKey> keys = List.copyOf(months);
         Map<UUID, MonthKey> byId = new HashMap<>();
-        Map<String, Object> values = RenderedQuery.valuesPerKey(keys, (month, row) -> {
-            row.put("workspaceId", month.workspaceId());
-            row.put("monthStart", month.today().withDayOfMonth(1));
-            row.put("chartFrom", month.withChart() ? month.today().minusDays(CreditUsage.MAX_CHART_DAYS - 1L) : null);
-            row.put("today", month.today());
-            byId.put(month.workspaceId(), month);
-        });
+        keys.forEach(month -> byId.put(month.workspaceId(), month));
         Map<MonthKey, CreditUsage> result = new HashMap<>();
-        usage.ofSize(keys.size()).fetch(db, values).forEach(r -> {
+        usageQuery(keys).fetch().forEach(r -> {
             MonthKey month = byId.get(r.value1());
             result.put(month, new CreditUsage(r.value1(), month.zone(), month.today(),
                     r.value2().longValueExact(), r.value3(), r.value4(), r.value5(),

@@ -1,6 +1,6 @@
 package com.subscriptionbff.invoices;
 
-import com.subscriptionbff.common.BatchedPages;
+import com.subscriptionbff.jooq.BatchedPages;
 import com.subscriptionbff.common.BillingPeriod;
 import com.subscriptionbff.common.KeysetChunks;
 import com.subscriptionbff.common.Money;

@@ -1,35 +1,34 @@
 package com.subscriptionbff.payment;
 
-import com.subscriptionbff.common.PlainFields;
 import com.subscriptionbff.workspace.Workspace;
-import graphql.schema.idl.RuntimeWiring;
-import org.springframework.core.ResolvableType;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
-import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
 
-/** Workspace.paymentMethod, batched across workspaces, and whether the card has expired (see PlainFields). */
 @Controller
-class PaymentMethodController implements RuntimeWiringConfigurer {
+class PaymentMethodController {
 
     private final PaymentMethodRepository paymentMethods;
     private final Clock clock;
-    private final BatchLoaderRegistry loaders;
 
-    PaymentMethodController(PaymentMethodRepository paymentMethods, Clock clock, BatchLoaderRegistry loaders) {
+    PaymentMethodController(PaymentMethodRepository paymentMethods, Clock clock) {
         this.paymentMethods = paymentMethods;
         this.clock = clock;
-        this.loaders = loaders;
     }
 
-    @Override
-    public void configure(RuntimeWiring.Builder wiring) {
-        PlainFields.<Workspace, PaymentMethod>batched(wiring, loaders, "Workspace", "paymentMethod",
-                PaymentMethod.class, workspaces -> Workspace.batch(workspaces, paymentMethods::findByWorkspaceIds));
-        PlainFields.field(wiring, "PaymentMethod", "expired", ResolvableType.forClass(boolean.class),
-                environment -> environment.<PaymentMethod>getSource().expiredAsOf(YearMonth.now(clock)));
+    /** The card of every workspace of the request, in one statement. */
+    @BatchMapping(typeName = "Workspace")
+    Map<Workspace, PaymentMethod> paymentMethod(List<Workspace> workspaces) {
+        return Workspace.batch(workspaces, paymentMethods::findByWorkspaceIds);
+    }
+
+    @SchemaMapping(typeName = "PaymentMethod")
+    boolean expired(PaymentMethod card) {
+        return card.expiredAsOf(YearMonth.now(clock));
     }
 }

@@ -1,67 +1,56 @@
 package com.subscriptionbff.seats;
 
 import com.subscriptionbff.common.Connection;
-import com.subscriptionbff.common.PageRequest;
-import com.subscriptionbff.common.PlainFields;
 import com.subscriptionbff.common.Cursors;
+import com.subscriptionbff.common.PageRequest;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.seats.SeatRepository.DeactivationsKey;
 import com.subscriptionbff.seats.SeatRepository.HolderPageKey;
 import com.subscriptionbff.workspace.Workspace;
-import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
-import org.springframework.core.ResolvableType;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
-import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
-/** Workspace.seats and its holders are on every Overview: plain fetchers (see PlainFields). */
 @Controller
-class SeatController implements RuntimeWiringConfigurer {
-
-    private static final String HOLDER_PAGES = "SeatUsage.holders";
+class SeatController {
 
     private final SeatRepository seats;
-    private final BatchLoaderRegistry loaders;
-
     private final Cursors cursors;
 
     SeatController(SeatRepository seats, Cursors cursors, BatchLoaderRegistry loaders) {
-        this.cursors = cursors;
         this.seats = seats;
-        this.loaders = loaders;
-        loaders.<HolderPageKey, SeatPage>forName(HOLDER_PAGES).registerMappedBatchLoader((keys, env) ->
-                Mono.fromSupplier(() -> wrap(seats.findHolders(List.copyOf(keys)))));
+        this.cursors = cursors;
+        loaders.forTypePair(HolderPageKey.class, SeatPage.class).registerMappedBatchLoader((keys, env) ->
+                Mono.fromSupplier(() -> seats.findHolders(List.copyOf(keys)).entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> new SeatPage(e.getValue())))));
         loaders.forTypePair(DeactivationsKey.class, Deactivations.class).registerMappedBatchLoader((keys, env) ->
                 Mono.fromSupplier(() -> seats.findDeactivations(List.copyOf(keys)).entrySet().stream()
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                                e -> new Deactivations(e.getValue())))));
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> new Deactivations(e.getValue())))));
     }
 
-    @Override
-    public void configure(RuntimeWiring.Builder wiring) {
-        PlainFields.<Workspace, SeatUsage>batched(wiring, loaders, "Workspace", "seats", SeatUsage.class,
-                workspaces -> Workspace.batch(workspaces, seats::findUsage));
-        PlainFields.field(wiring, "SeatUsage", "holders",
-                ResolvableType.forClassWithGenerics(Connection.class, Seat.class), this::holders);
+    /** Seats used and paid for, for every workspace of the request in one statement. */
+    @BatchMapping(typeName = "Workspace")
+    Map<Workspace, SeatUsage> seats(List<Workspace> workspaces) {
+        return Workspace.batch(workspaces, seats::findUsage);
     }
 
-    private CompletableFuture<Connection<Seat>> holders(DataFetchingEnvironment environment) {
-        SeatUsage usage = environment.getSource();
-        String after = environment.getArgument("after");
-        int size = PageRequest.size(environment.getArgument("first"), 20);
+    /** A page of seat holders in the order they joined; the pages of all the request's workspaces in one statement. */
+    @SchemaMapping(typeName = "SeatUsage")
+    CompletableFuture<Connection<Seat>> holders(SeatUsage usage, @Argument Integer first, @Argument String after,
+                                                DataLoader<HolderPageKey, SeatPage> pages) {
+        int size = PageRequest.size(first, 20);
         String scope = usage.workspaceId().toString();
-        var key = new HolderPageKey(usage.workspaceId(), usage.total(), usage.renews(),
-                cursors.after(after, scope), size + 1);
-        DataLoader<HolderPageKey, SeatPage> pages = environment.getDataLoader(HOLDER_PAGES);
+        var key = new HolderPageKey(usage.workspaceId(), usage.total(), usage.renews(), cursors.after(after, scope),
+                size + 1);
         return pages.load(key).thenApply(page -> Connection.of(page.seats(), size, after != null, usage.used(),
                 seat -> cursors.encode(scope, new TimePosition(seat.joinedAt(), seat.memberId()))));
     }
@@ -73,16 +62,11 @@ class SeatController implements RuntimeWiringConfigurer {
         return loader.load(new DeactivationsKey(usage.workspaceId(), size)).thenApply(Deactivations::seats);
     }
 
-    /** The value type of the deactivations DataLoader. */
-    record Deactivations(List<DeactivatedSeat> seats) {
-    }
-
-    private static Map<HolderPageKey, SeatPage> wrap(Map<HolderPageKey, List<Seat>> pages) {
-        return pages.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> new SeatPage(e.getValue())));
-    }
-
     /** The value type of the holders DataLoader. */
     record SeatPage(List<Seat> seats) {
+    }
+
+    /** The value type of the deactivations DataLoader. */
+    record Deactivations(List<DeactivatedSeat> seats) {
     }
 }

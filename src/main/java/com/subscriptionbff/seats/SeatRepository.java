@@ -1,7 +1,6 @@
 package com.subscriptionbff.seats;
 
-import com.subscriptionbff.common.BatchedPages;
-import com.subscriptionbff.common.RenderedQuery;
+import com.subscriptionbff.jooq.BatchedPages;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.db.enums.DeactivationReason;
 import com.subscriptionbff.db.enums.MemberRole;
@@ -9,9 +8,6 @@ import com.subscriptionbff.db.enums.SubscriptionStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Record5;
-import org.jooq.Records;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
@@ -22,18 +18,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static com.subscriptionbff.db.Tables.MEMBERS;
 import static com.subscriptionbff.db.Tables.PLANS;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 import static com.subscriptionbff.db.Tables.USERS;
 import static com.subscriptionbff.db.Tables.WORKSPACES;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.param;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
@@ -42,31 +36,24 @@ import static org.jooq.impl.DSL.selectCount;
 @Repository
 class SeatRepository {
 
-    // the first page has no position to start after: it starts after every member
-    private static final Field<Instant> BEFORE_EVERY_MEMBER = field("'-infinity'::timestamptz", Instant.class);
-
     private final DSLContext db;
-    private final RenderedQuery.PerBatchSize<Record5<UUID, Integer, Integer, Integer, Boolean>> usage;
-    private final RenderedQuery.PerBatchSize<Record> holderPages;
 
     SeatRepository(DSLContext db) {
         this.db = db;
-        this.holderPages = BatchedPages.rendered(db, SeatRepository::pageQuery);
+    }
+
+    /** Seats used and paid for, for many workspaces in one statement. */
+    Map<UUID, SeatUsage> findUsage(Collection<UUID> workspaceIds) {
         Field<Integer> activeMembers = field(selectCount().from(MEMBERS)
                 .where(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID).and(MEMBERS.DEACTIVATED_AT.isNull())));
         Field<Boolean> renews = SUBSCRIPTIONS.ID.isNotNull().and(SUBSCRIPTIONS.STATUS.ne(SubscriptionStatus.CANCELED));
-        this.usage = RenderedQuery.perBatchSize(db, size -> select(WORKSPACES.ID, activeMembers,
-                        coalesce(PLANS.INCLUDED_SEATS, 0), coalesce(SUBSCRIPTIONS.EXTRA_SEATS, 0), field(renews))
+        return db.select(WORKSPACES.ID, activeMembers, coalesce(PLANS.INCLUDED_SEATS, 0),
+                        coalesce(SUBSCRIPTIONS.EXTRA_SEATS, 0), field(renews))
                 .from(WORKSPACES)
                 .leftJoin(SUBSCRIPTIONS).on(SUBSCRIPTIONS.WORKSPACE_ID.eq(WORKSPACES.ID))
                 .leftJoin(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))
-                .where(WORKSPACES.ID.in(RenderedQuery.params("workspaceId", UUID.class, size))));
-    }
-
-    Map<UUID, SeatUsage> findUsage(Collection<UUID> workspaceIds) {
-        return usage.fetchIn("workspaceId", workspaceIds).stream()
-                .map(Records.mapping(SeatUsage::new))
-                .collect(Collectors.toMap(SeatUsage::workspaceId, Function.identity()));
+                .where(WORKSPACES.ID.in(workspaceIds))
+                .fetchMap(WORKSPACES.ID, mapping(SeatUsage::new));
     }
 
     /**
@@ -74,14 +61,8 @@ class SeatRepository {
      * the most recently added: deactivated at renewal.
      */
     Map<HolderPageKey, List<Seat>> findHolders(List<HolderPageKey> keys) {
-        Map<String, Object> values = RenderedQuery.valuesPerKey(keys, (key, row) -> {
-            row.put("workspaceId", key.workspaceId());
-            row.put("afterJoinedAt", key.after() == null ? null : key.after().at());
-            row.put("afterMemberId", key.after() == null ? null : key.after().id());
-            row.put("limit", key.limit());
-        });
         Map<HolderPageKey, List<Seat>> result = new HashMap<>();
-        BatchedPages.fetch(db, holderPages, keys, values).forEach((key, rows) -> result.put(key, rows.stream()
+        BatchedPages.fetch(db, keys, SeatRepository::pageQuery).forEach((key, rows) -> result.put(key, rows.stream()
                 .map(r -> new Seat(r.get(2, UUID.class), r.get(3, String.class), r.get(4, String.class),
                         r.get(5, MemberRole.class), r.get(6, Instant.class),
                         key.renews() && r.get(7, Integer.class) > key.seats()))
@@ -89,26 +70,24 @@ class SeatRepository {
         return result;
     }
 
-    private static Select<?> pageQuery(Field<Integer> batchKey, int index) {
+    private static Select<?> pageQuery(Field<Integer> batchKey, HolderPageKey key) {
         Field<Integer> rank = rowNumber().over().orderBy(MEMBERS.JOINED_AT, MEMBERS.ID).as("seat_rank");
         Table<?> ranked = select(MEMBERS.ID, USERS.DISPLAY_NAME, USERS.EMAIL, MEMBERS.ROLE, MEMBERS.JOINED_AT, rank)
                 .from(MEMBERS)
                 .join(USERS).on(USERS.ID.eq(MEMBERS.USER_ID))
-                .where(MEMBERS.WORKSPACE_ID.eq(param("workspaceId" + index, UUID.class))
+                .where(MEMBERS.WORKSPACE_ID.eq(key.workspaceId())
                         .and(MEMBERS.DEACTIVATED_AT.isNull()))
                 .asTable("ranked");
         Field<UUID> id = ranked.field(MEMBERS.ID);
         Field<Instant> joinedAt = ranked.field(MEMBERS.JOINED_AT);
-        Condition seek = row(joinedAt, id).gt(
-                coalesce(param("afterJoinedAt" + index, Instant.class), BEFORE_EVERY_MEMBER),
-                coalesce(param("afterMemberId" + index, UUID.class), inline(new UUID(0, 0))));
+        Condition seek = key.after() == null ? noCondition() : row(joinedAt, id).gt(key.after().at(), key.after().id());
         return select(batchKey, BatchedPages.position(joinedAt, id), id, ranked.field(USERS.DISPLAY_NAME),
                 ranked.field(USERS.EMAIL),
                 ranked.field(MEMBERS.ROLE), joinedAt, ranked.field(rank))
                 .from(ranked)
                 .where(seek)
                 .orderBy(joinedAt, id)
-                .limit(param("limit" + index, Integer.class));
+                .limit(key.limit());
     }
 
     /** The latest members deactivated by the seat limit, for many workspaces in one statement. */

@@ -1,10 +1,7 @@
 package com.subscriptionbff.subscription;
 
-import com.subscriptionbff.common.PlainFields;
 import com.subscriptionbff.workspace.Workspace;
-import graphql.schema.idl.RuntimeWiring;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
-import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
 import java.time.Clock;
@@ -13,25 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 @Controller
-class SubscriptionController implements RuntimeWiringConfigurer {
+class SubscriptionController {
 
     private final SubscriptionRepository subscriptions;
     private final Clock clock;
-    private final BatchLoaderRegistry loaders;
 
-    SubscriptionController(SubscriptionRepository subscriptions, Clock clock, BatchLoaderRegistry loaders) {
+    SubscriptionController(SubscriptionRepository subscriptions, Clock clock) {
         this.subscriptions = subscriptions;
         this.clock = clock;
-        this.loaders = loaders;
     }
 
-    /** Workspace.subscription, batched across workspaces (a plain fetcher: see PlainFields). */
-    @Override
-    public void configure(RuntimeWiring.Builder wiring) {
-        PlainFields.batched(wiring, loaders, "Workspace", "subscription", Subscription.class, this::subscription);
-    }
-
-    private Map<Workspace, Subscription> subscription(List<Workspace> workspaces) {
+    /** The subscription of every workspace of the request, with its plans, in one statement; null for none. */
+    @BatchMapping(typeName = "Workspace")
+    Map<Workspace, Subscription> subscription(List<Workspace> workspaces) {
         Instant now = Instant.now(clock);
         return Workspace.batch(workspaces, ids -> subscriptions.findByWorkspaceIds(ids, now));
     }

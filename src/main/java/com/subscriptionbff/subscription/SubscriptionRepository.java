@@ -1,7 +1,6 @@
 package com.subscriptionbff.subscription;
 
 import com.subscriptionbff.common.BillingPeriod;
-import com.subscriptionbff.common.RenderedQuery;
 import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.db.enums.CancellationReason;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
@@ -39,11 +38,15 @@ class SubscriptionRepository {
 
     private static final Plans SCHEDULED_PLAN = PLANS.as("scheduled_plan");
 
+    private static final List<SelectField<?>> COLUMNS = columns();
+
     private final DSLContext db;
-    private final RenderedQuery.PerBatchSize<Record> byWorkspaceIds;
 
     SubscriptionRepository(DSLContext db) {
         this.db = db;
+    }
+
+    private static List<SelectField<?>> columns() {
         var s = SUBSCRIPTIONS;
         List<SelectField<?>> columns = new ArrayList<>(List.of(s.ID, s.WORKSPACE_ID, s.STATUS, s.BILLING_INTERVAL,
                 s.CURRENT_PERIOD_START, s.CURRENT_PERIOD_END, s.CANCEL_AT_PERIOD_END, s.ENDED_AT,
@@ -51,11 +54,7 @@ class SubscriptionRepository {
                 s.EXTRA_SEATS, s.EXTRA_CREDITS, s.SCHEDULED_BILLING_INTERVAL, s.SCHEDULED_CHANGE_AT));
         columns.addAll(PlanRepository.planColumns(PLANS));
         columns.addAll(PlanRepository.planColumns(SCHEDULED_PLAN));
-        this.byWorkspaceIds = RenderedQuery.perBatchSize(db, size -> select(columns)
-                .from(s)
-                .join(PLANS).on(PLANS.ID.eq(s.PLAN_ID))
-                .leftJoin(SCHEDULED_PLAN).on(SCHEDULED_PLAN.ID.eq(s.SCHEDULED_PLAN_ID))
-                .where(s.WORKSPACE_ID.in(RenderedQuery.params("workspaceId", UUID.class, size))));
+        return List.copyOf(columns);
     }
 
     /** The current subscriptions of many workspaces with their plans: one statement whatever their number. */
@@ -70,7 +69,12 @@ class SubscriptionRepository {
 
     private List<Subscription> ofWorkspaces(Collection<UUID> workspaceIds, Instant now) {
         var s = SUBSCRIPTIONS;
-        return byWorkspaceIds.fetchIn("workspaceId", workspaceIds).map(r -> {
+        return db.select(COLUMNS)
+                .from(s)
+                .join(PLANS).on(PLANS.ID.eq(s.PLAN_ID))
+                .leftJoin(SCHEDULED_PLAN).on(SCHEDULED_PLAN.ID.eq(s.SCHEDULED_PLAN_ID))
+                .where(s.WORKSPACE_ID.in(workspaceIds))
+                .fetch(r -> {
             CancellationReason reason = r.get(s.CANCELLATION_REASON);
             Plan scheduledPlan = PlanRepository.plan(r, SCHEDULED_PLAN);
             return Subscription.of(r.get(s.ID), r.get(s.WORKSPACE_ID), PlanRepository.plan(r, PLANS), r.get(s.STATUS),

@@ -27,8 +27,8 @@ public record Workspace(UUID workspaceId, String name, ZoneId zone, MemberRole v
     }
 
     /**
-     * Answers a batched field (PlainFields.batched): loads values for all the workspaces' ids at once and keys them
-     * by workspace. Workspaces without a value are left out (the field is null for them).
+     * Answers a {@code @BatchMapping} of Workspace: loads values for all the workspaces' ids at once and keys them by
+     * workspace. Workspaces without a value are left out (the field is null for them).
      */
     public static <V> Map<Workspace, V> batch(List<Workspace> workspaces, Function<List<UUID>, Map<UUID, V>> load) {
         Map<UUID, V> byId = load.apply(workspaces.stream().map(Workspace::workspaceId).distinct().toList());

@@ -1,7 +1,6 @@
 package com.subscriptionbff.workspace;
 
 import com.subscriptionbff.db.enums.MemberRole;
-import com.subscriptionbff.common.RenderedQuery;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -23,7 +22,6 @@ import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.trueCondition;
@@ -33,18 +31,9 @@ import static org.jooq.impl.DSL.val;
 class WorkspaceRepository {
 
     private final DSLContext db;
-    private final RenderedQuery<Record4<UUID, String, String, MemberRole>> readable;
 
     WorkspaceRepository(DSLContext db) {
         this.db = db;
-        this.readable = RenderedQuery.of(db, selectWorkspace(MEMBERS.ROLE)
-                .from(WORKSPACES)
-                .join(USERS).on(USERS.ID.eq(param("userId", String.class)))
-                .leftJoin(MEMBERS).on(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID)
-                        .and(MEMBERS.USER_ID.eq(USERS.ID))
-                        .and(MEMBERS.DEACTIVATED_AT.isNull()))
-                .where(WORKSPACES.ID.eq(param("workspaceId", UUID.class)))
-                .and(MEMBERS.ID.isNotNull().or(USERS.STAFF)));
     }
 
     Optional<Viewer> findViewer(String userId) {
@@ -59,9 +48,15 @@ class WorkspaceRepository {
      * workspace both.
      */
     Optional<Workspace> findReadable(String userId, UUID workspaceId) {
-        return readable.fetch(db, Map.of("userId", userId, "workspaceId", workspaceId)).stream()
-                .map(Records.mapping(WorkspaceRepository::workspace))
-                .findFirst();
+        return db.fetchOptional(selectWorkspace(MEMBERS.ROLE)
+                        .from(WORKSPACES)
+                        .join(USERS).on(USERS.ID.eq(userId))
+                        .leftJoin(MEMBERS).on(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID)
+                                .and(MEMBERS.USER_ID.eq(USERS.ID))
+                                .and(MEMBERS.DEACTIVATED_AT.isNull()))
+                        .where(WORKSPACES.ID.eq(workspaceId))
+                        .and(MEMBERS.ID.isNotNull().or(USERS.STAFF)))
+                .map(Records.mapping(WorkspaceRepository::workspace));
     }
 
     List<Workspace> findByActiveMember(String userId) {

@@ -1,4 +1,4 @@
-package com.subscriptionbff.limits;
+package com.subscriptionbff.graphql;
 
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;

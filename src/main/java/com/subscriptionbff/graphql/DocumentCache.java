@@ -1,4 +1,4 @@
-package com.subscriptionbff.limits;
+package com.subscriptionbff.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

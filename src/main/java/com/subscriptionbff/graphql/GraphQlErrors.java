@@ -1,5 +1,10 @@
-package com.subscriptionbff.common;
+package com.subscriptionbff.graphql;
 
+import com.subscriptionbff.common.BadRequestException;
+import com.subscriptionbff.common.ForbiddenException;
+import com.subscriptionbff.common.LimitExceededException;
+import com.subscriptionbff.common.NotFoundException;
+import com.subscriptionbff.common.UnavailableException;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;

@@ -1,4 +1,4 @@
-package com.subscriptionbff.limits;
+package com.subscriptionbff.graphql;
 
 import com.subscriptionbff.demo.DemoData;
 import com.subscriptionbff.support.IntegrationTest;

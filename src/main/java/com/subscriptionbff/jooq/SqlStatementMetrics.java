@@ -1,4 +1,4 @@
-package com.subscriptionbff.common;
+package com.subscriptionbff.jooq;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,13 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Counts every SQL statement (`bff_sql_statements_total`): the N+1 guard of tests and benchmark. jOOQ's executions
- * count through an execute listener; a {@link RenderedQuery}, which runs its SQL through JDBC, counts itself.
+ * Counts every SQL statement jOOQ runs (`bff_sql_statements_total`): the N+1 guard of tests and benchmark.
  */
 @Configuration(proxyBeanMethods = false)
 class SqlStatementMetrics {
-
-    private static final String COUNTER = SqlStatementMetrics.class.getName();
 
     @Bean
     Counter sqlStatementCounter(MeterRegistry registry) {
@@ -34,17 +31,5 @@ class SqlStatementMetrics {
                 sqlStatementCounter.increment();
             }
         });
-    }
-
-    /** The counter travels in jOOQ's configuration, where a statement run outside jOOQ's execution finds it. */
-    @Bean
-    DefaultConfigurationCustomizer sqlStatementCounterInConfiguration(Counter sqlStatementCounter) {
-        return configuration -> configuration.data(COUNTER, sqlStatementCounter);
-    }
-
-    static void countOne(org.jooq.Configuration configuration) {
-        if (configuration.data(COUNTER) instanceof Counter counter) {
-            counter.increment();
-        }
     }
 }

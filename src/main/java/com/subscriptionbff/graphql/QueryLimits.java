@@ -1,4 +1,4 @@
-package com.subscriptionbff.limits;
+package com.subscriptionbff.graphql;
 
 import com.subscriptionbff.common.PageRequest;
 import com.subscriptionbff.credits.CreditUsage;

@@ -1,4 +1,4 @@
-package com.subscriptionbff.common;
+package com.subscriptionbff.graphql;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;

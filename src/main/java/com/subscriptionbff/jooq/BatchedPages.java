@@ -1,4 +1,4 @@
-package com.subscriptionbff.common;
+package com.subscriptionbff.jooq;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -37,28 +37,6 @@ public final class BatchedPages {
             return grouped(keys, List.of());
         }
         return grouped(keys, db.fetch(union(keys.size(), index -> query.apply(batchKey(index), keys.get(index)))));
-    }
-
-    /**
-     * The same statement for a page the page asks for on every load, rendered once per number of keys: the query of
-     * the key at `index` takes its values from named parameters suffixed with that index.
-     *
-     * @param page builds the query of the key at an index; it selects the given index field first, then
-     *             {@link #position}
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static RenderedQuery.PerBatchSize<Record> rendered(DSLContext db,
-                                                              BiFunction<Field<Integer>, Integer, Select<?>> page) {
-        return RenderedQuery.perBatchSize(db, size -> (Select) union(size, index -> page.apply(batchKey(index), index)));
-    }
-
-    /** Runs a {@link #rendered} statement for these keys with the values of their parameters. */
-    public static <K> Map<K, List<Record>> fetch(DSLContext db, RenderedQuery.PerBatchSize<Record> pages, List<K> keys,
-                                                 Map<String, ?> values) {
-        if (keys.isEmpty()) {
-            return grouped(keys, List.of());
-        }
-        return grouped(keys, pages.ofSize(keys.size()).fetch(db, values));
     }
 
     private static Field<Integer> batchKey(int index) {
