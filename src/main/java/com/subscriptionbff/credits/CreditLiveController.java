@@ -1,7 +1,7 @@
 package com.subscriptionbff.credits;
 
 import com.subscriptionbff.common.ForbiddenException;
-import com.subscriptionbff.credits.CreditRepository.MonthKey;
+import com.subscriptionbff.credits.CreditColumns.MonthKey;
 import com.subscriptionbff.workspace.Workspace;
 import com.subscriptionbff.workspace.WorkspaceAccess;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -14,7 +14,6 @@ import reactor.core.scheduler.Schedulers;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 @Controller
 class CreditLiveController {
@@ -60,6 +59,6 @@ class CreditLiveController {
     private CreditUsage load(Workspace workspace) {
         MonthKey key = new MonthKey(workspace.workspaceId(), workspace.zone(),
                 LocalDate.now(clock.withZone(workspace.zone())), false);
-        return credits.findUsage(List.of(key)).get(key);
+        return credits.findUsage(key);
     }
 }

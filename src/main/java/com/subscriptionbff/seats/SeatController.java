@@ -6,10 +6,8 @@ import com.subscriptionbff.common.PageRequest;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.seats.SeatRepository.DeactivationsKey;
 import com.subscriptionbff.seats.SeatRepository.HolderPageKey;
-import com.subscriptionbff.workspace.Workspace;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
@@ -35,12 +33,6 @@ class SeatController {
         loaders.forTypePair(DeactivationsKey.class, Deactivations.class).registerMappedBatchLoader((keys, env) ->
                 Mono.fromSupplier(() -> seats.findDeactivations(List.copyOf(keys)).entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> new Deactivations(e.getValue())))));
-    }
-
-    /** Seats used and paid for, for every workspace of the request in one statement. */
-    @BatchMapping(typeName = "Workspace")
-    Map<Workspace, SeatUsage> seats(List<Workspace> workspaces) {
-        return Workspace.batch(workspaces, seats::findUsage);
     }
 
     /** A page of seat holders in the order they joined; the pages of all the request's workspaces in one statement. */

@@ -42,20 +42,6 @@ class SeatRepository {
         this.db = db;
     }
 
-    /** Seats used and paid for, for many workspaces in one statement. */
-    Map<UUID, SeatUsage> findUsage(Collection<UUID> workspaceIds) {
-        Field<Integer> activeMembers = field(selectCount().from(MEMBERS)
-                .where(MEMBERS.WORKSPACE_ID.eq(WORKSPACES.ID).and(MEMBERS.DEACTIVATED_AT.isNull())));
-        Field<Boolean> renews = SUBSCRIPTIONS.ID.isNotNull().and(SUBSCRIPTIONS.STATUS.ne(SubscriptionStatus.CANCELED));
-        return db.select(WORKSPACES.ID, activeMembers, coalesce(PLANS.INCLUDED_SEATS, 0),
-                        coalesce(SUBSCRIPTIONS.EXTRA_SEATS, 0), field(renews))
-                .from(WORKSPACES)
-                .leftJoin(SUBSCRIPTIONS).on(SUBSCRIPTIONS.WORKSPACE_ID.eq(WORKSPACES.ID))
-                .leftJoin(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))
-                .where(WORKSPACES.ID.in(workspaceIds))
-                .fetchMap(WORKSPACES.ID, mapping(SeatUsage::new));
-    }
-
     /**
      * Pages of seat holders for many workspaces in one statement. A member ranked beyond the seats paid for is among
      * the most recently added: deactivated at renewal.
