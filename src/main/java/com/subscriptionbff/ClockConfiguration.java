@@ -1,4 +1,4 @@
-package com.subscriptionbff.common;
+package com.subscriptionbff;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

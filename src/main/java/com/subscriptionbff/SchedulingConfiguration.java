@@ -1,4 +1,4 @@
-package com.subscriptionbff.common;
+package com.subscriptionbff;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
