@@ -131,8 +131,10 @@ class OverviewIT extends IntegrationTest {
             assertThat(error.getMessage()).contains("BCP 47");
             assertThat(error.getPath()).endsWith(".formatted");
         }));
-        // a formatted price is non-null: the subscription it belongs to is null, the seats and credits stay
-        page.path("workspace.subscription").valueIsNull();
+        // the error stays on each formatted price: the subscription, its amounts, the seats and credits stay
+        page.path("workspace.subscription.plan.name").entity(String.class).isEqualTo("Team Starter");
+        page.path("workspace.subscription.price.amount").entity(String.class).isEqualTo("159.00");
+        page.path("workspace.subscription.price.formatted").valueIsNull();
         page.path("workspace.seats.used").entity(Integer.class).isEqualTo(5);
         page.path("workspace.credits.total").hasValue();
     }
@@ -272,8 +274,10 @@ class OverviewIT extends IntegrationTest {
                 assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
                 assertThat(e.getPath()).isEqualTo("workspace.seats.holders");
             }));
-            // holders and seats are non-null: the error reaches the workspace
-            page.path("workspace").valueIsNull();
+            // the error stays on the holders: the workspace and its seats are answered
+            page.path("workspace.seats.holders").valueIsNull();
+            page.path("workspace.seats.used").hasValue();
+            page.path("workspace.name").entity(String.class).isEqualTo("Stark Industries");
         }
         for (int first : new int[]{0, 101}) {
             var page = as(DemoData.OWNER).document(holders).variable("id", workspaceId(DemoData.STARK))
@@ -284,6 +288,20 @@ class OverviewIT extends IntegrationTest {
             }));
             assertThat((Object) page.returnResponse().getData()).isNull();
         }
+    }
+
+    @Test
+    void aMemberAskingForTheAuditLogGetsForbiddenThereAndTheRestOfTheWorkspace() {
+        var page = as(DemoData.MEMBER).document("""
+                query($id: ID!) { workspace(id: $id) { name auditLog { totalCount } seats { used } } }""")
+                .variable("id", workspaceId(DemoData.ACME)).execute();
+        page.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN");
+            assertThat(e.getPath()).isEqualTo("workspace.auditLog");
+        }));
+        page.path("workspace.name").entity(String.class).isEqualTo("Acme Corp");
+        page.path("workspace.auditLog").valueIsNull();
+        page.path("workspace.seats.used").entity(Integer.class).isEqualTo(5);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
