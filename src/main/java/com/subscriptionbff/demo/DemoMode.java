@@ -6,7 +6,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Demo mode (demo data, self-signed demo tokens): on when `bff.demo.enabled` is true, and by default only when
- * no database is configured, so that a deployment with a real database is never in demo mode by accident.
+ * no database is configured (a development run on its embedded PostgreSQL), so that a deployment with a real
+ * database is never in demo mode by accident.
  */
 public final class DemoMode implements Condition {
 
@@ -20,6 +21,7 @@ public final class DemoMode implements Condition {
         if (explicit != null && !explicit.isBlank()) {
             return Boolean.parseBoolean(explicit.trim());
         }
-        return !EmbeddedDatabase.isDatabaseConfigured(environment);
+        String url = environment.getProperty("spring.datasource.url");
+        return url == null || url.isBlank();
     }
 }

@@ -1,5 +1,6 @@
 package com.subscriptionbff.demo;
 
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +12,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import static com.subscriptionbff.db.Tables.WORKSPACES;
+
 /** In demo mode: loads the demo data into an empty database, then tells a person how to sign in. */
 @Component
 @Conditional(DemoMode.class)
@@ -18,14 +21,18 @@ class DemoStartup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
 
-    private final DemoDataGenerator generator;
+    private final DSLContext db;
+    private final ShowcaseWorkspaces showcase;
+    private final BulkWorkspaces bulk;
     private final DemoTokens tokens;
     private final Environment environment;
     private final int bulkWorkspaces;
 
-    DemoStartup(DemoDataGenerator generator, DemoTokens tokens, Environment environment,
-                @Value("${bff.demo.bulk-workspaces:0}") int bulkWorkspaces) {
-        this.generator = generator;
+    DemoStartup(DSLContext db, ShowcaseWorkspaces showcase, BulkWorkspaces bulk, DemoTokens tokens,
+                Environment environment, @Value("${bff.demo.bulk-workspaces:0}") int bulkWorkspaces) {
+        this.db = db;
+        this.showcase = showcase;
+        this.bulk = bulk;
         this.tokens = tokens;
         this.environment = environment;
         this.bulkWorkspaces = bulkWorkspaces;
@@ -33,14 +40,14 @@ class DemoStartup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!generator.isEmpty()) {
+        if (db.fetchExists(WORKSPACES)) {
             log.info("Database already holds workspaces: demo data not loaded again");
             return;
         }
-        generator.loadShowcase();
+        showcase.load();
         if (bulkWorkspaces > 0) {
             long started = System.nanoTime();
-            generator.loadBulk(bulkWorkspaces);
+            bulk.load(bulkWorkspaces);
             log.info("Loaded {} bulk workspaces in {} ms", bulkWorkspaces, (System.nanoTime() - started) / 1_000_000);
         }
         log.info("Demo data loaded");

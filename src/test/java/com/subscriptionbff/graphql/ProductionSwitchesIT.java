@@ -2,12 +2,14 @@ package com.subscriptionbff.graphql;
 
 import com.subscriptionbff.demo.DemoData;
 import com.subscriptionbff.demo.DemoTokens;
+import com.subscriptionbff.demo.EmbeddedDatabase;
 import graphql.introspection.Introspection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bff.demo.enabled=true", "spring.graphql.graphiql.enabled=false",
         "spring.graphql.schema.introspection.enabled=false"})
+@Import(EmbeddedDatabase.class)
 class ProductionSwitchesIT {
 
     @LocalServerPort

@@ -2,6 +2,7 @@ package com.subscriptionbff.support;
 
 import com.subscriptionbff.common.GlobalId;
 import com.subscriptionbff.demo.DemoTokens;
+import com.subscriptionbff.demo.EmbeddedDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,7 @@ import java.util.UUID;
                 // the server's async request timeout (30 s by default), short here so a live stream visibly outlives it
                 "spring.mvc.async.request-timeout=2s", "spring.graphql.http.sse.keep-alive=500ms"})
 @AutoConfigureHttpGraphQlTester
-@Import({IntegrationTest.TestClockConfiguration.class, TestData.class})
+@Import({EmbeddedDatabase.class, IntegrationTest.TestClockConfiguration.class, TestData.class})
 public abstract class IntegrationTest {
 
     /** The signing secret of the Stripe webhook endpoint in tests. */

@@ -6,7 +6,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * PostgreSQL 18 for the tests: a Testcontainers container when a Docker engine answers; otherwise no URL is set
- * and the service starts its embedded PostgreSQL 18, as in demo mode.
+ * and {@link com.subscriptionbff.demo.EmbeddedDatabase} starts an embedded PostgreSQL 18, as in a development run.
  */
 final class TestDatabase {
 

@@ -15,12 +15,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded PostgreSQL of demo mode, watched. If its server process exits (killed, crashed, out of memory), it is
- * started again after `bff.demo.database.restart-delay` on the same data directory and port: PostgreSQL recovers
- * from its write-ahead log, nothing committed is lost, and the pool reconnects by itself. If three attempts fail, the
- * service exits with a message saying where the data is, rather than running on answering only errors.
+ * The embedded PostgreSQL of development runs and tests, watched. If its server process exits (killed, crashed, out
+ * of memory), it is started again after `bff.demo.database.restart-delay` on the same data directory and port:
+ * PostgreSQL recovers from its write-ahead log, nothing committed is lost, and the pool reconnects by itself. If three
+ * attempts fail, the service exits with a message saying where the data is, rather than running on answering only
+ * errors.
  */
-public final class EmbeddedPostgresServer implements AutoCloseable {
+final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final int ATTEMPTS = 3;
@@ -61,7 +62,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** The server's process now (a new one after each restart). */
-    public ProcessHandle process() {
+    ProcessHandle process() {
         return postmaster;
     }
 
