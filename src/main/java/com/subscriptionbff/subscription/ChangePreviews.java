@@ -4,8 +4,7 @@ import com.subscriptionbff.common.GlobalId;
 import com.subscriptionbff.common.Money;
 import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.plan.PlanRepository;
-import com.subscriptionbff.stripe.StripeGateway;
-import com.subscriptionbff.stripe.StripePlanTerms;
+import com.subscriptionbff.common.UserError;
 import com.subscriptionbff.stripe.StripePreview;
 import com.subscriptionbff.stripe.StripeRefusal;
 import com.subscriptionbff.subscription.ChangeRules.Allowed;
@@ -37,11 +36,11 @@ class ChangePreviews {
     private final WorkspaceAccess access;
     private final SubscriptionRepository subscriptions;
     private final PlanRepository plans;
-    private final StripeGateway stripe;
+    private final ChangeCalls stripe;
     private final Clock clock;
 
     ChangePreviews(WorkspaceAccess access, SubscriptionRepository subscriptions, PlanRepository plans,
-                   StripeGateway stripe, Clock clock) {
+                   ChangeCalls stripe, Clock clock) {
         this.access = access;
         this.subscriptions = subscriptions;
         this.plans = plans;
@@ -88,11 +87,19 @@ class ChangePreviews {
             return new ChangePreviewPayload(new ChangePreview(zero, zero, List.of(), after.price(),
                     after.recurringTotal(), terms.interval(), current.currentPeriod().end(), now, savings), List.of());
         }
+        if (target.stripeCustomerId() == null) {
+            return new ChangePreviewPayload(null, List.of(UserError.of(UserError.Code.NOT_ELIGIBLE,
+                    "this workspace has no billing account in Stripe yet")));
+        }
+        var prices = stripe.pricesOf(terms);
+        var notSold = StripeItems.missingPrice(terms, prices);
+        if (notSold.isPresent()) {
+            return new ChangePreviewPayload(null, List.of(notSold.get()));
+        }
         String currency = after.price().currency().getCurrencyCode();
         try {
-            StripePreview preview = stripe.previewChange(workspace.workspaceId(), target.stripeSubscriptionId(),
-                    new StripePlanTerms(terms.plan().planId(), terms.interval(), terms.extraSeats(),
-                            terms.extraCreditMillions()), now);
+            StripePreview preview = stripe.preview(target.stripeCustomerId(), target.stripeSubscriptionId(),
+                    StripeItems.wanted(terms, prices), now);
             List<ChangePreview.Line> lines = preview.lines().stream()
                     .map(line -> new ChangePreview.Line(line.description(), Money.of(line.amount(), currency))).toList();
             return new ChangePreviewPayload(new ChangePreview(Money.of(preview.amountDue(), currency),

@@ -12,6 +12,7 @@ import com.subscriptionbff.stripe.StripeGateway;
 import com.subscriptionbff.stripe.StripeRefusal;
 import com.subscriptionbff.stripe.StripeSettings;
 import com.subscriptionbff.stripe.StripeSubscriptionState;
+import com.subscriptionbff.stripe.StripeSubscriptionSync;
 import com.subscriptionbff.subscription.SubscriptionChangeInputs.SubscriptionChangePayload;
 import com.subscriptionbff.subscription.SubscriptionRepository.ChangeTarget;
 import com.subscriptionbff.workspace.Workspace;
@@ -73,17 +74,20 @@ class ChangeRunner {
     private final WorkspaceAccess access;
     private final SubscriptionRepository subscriptions;
     private final StripeGateway stripe;
+    private final StripeSubscriptionSync sync;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
     /** How long a change that never heard back from Stripe blocks other changes: longer than its calls can take. */
     private final Duration changeLease;
 
-    ChangeRunner(WorkspaceAccess access, SubscriptionRepository subscriptions, StripeGateway stripe, AuditLog audit,
-                 TransactionTemplate transactions, Clock clock, StripeSettings settings) {
+    ChangeRunner(WorkspaceAccess access, SubscriptionRepository subscriptions, StripeGateway stripe,
+                 StripeSubscriptionSync sync, AuditLog audit, TransactionTemplate transactions, Clock clock,
+                 StripeSettings settings) {
         this.access = access;
         this.subscriptions = subscriptions;
         this.stripe = stripe;
+        this.sync = sync;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -160,7 +164,7 @@ class ChangeRunner {
         }
         AuditNote note = change.audit();
         transactions.executeWithoutResult(status -> {
-            stripe.record(state, context.now());
+            sync.record(state, context.now());
             audit.record(workspaceId, request.principal().getName(), context.now(), note.action(), note.changes(),
                     note.reason(), note.comment(), key, request.input());
             subscriptions.finishChange(workspaceId, key);
@@ -171,8 +175,8 @@ class ChangeRunner {
 
     private void resync(ChangeContext context) {
         try {
-            StripeSubscriptionState now = stripe.current(context.target().stripeSubscriptionId());
-            transactions.executeWithoutResult(status -> stripe.record(now, context.now()));
+            StripeSubscriptionState now = stripe.subscription(context.target().stripeSubscriptionId());
+            transactions.executeWithoutResult(status -> sync.record(now, context.now()));
         } catch (RuntimeException e) {
             // the webhook or the reconciler will bring it; the refusal is what the user needs to see now
         }

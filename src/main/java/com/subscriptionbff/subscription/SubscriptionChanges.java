@@ -6,8 +6,6 @@ import com.subscriptionbff.common.GlobalId;
 import com.subscriptionbff.common.Inputs;
 import com.subscriptionbff.db.enums.AuditAction;
 import com.subscriptionbff.plan.PlanRepository;
-import com.subscriptionbff.stripe.StripeGateway;
-import com.subscriptionbff.stripe.StripePlanTerms;
 import com.subscriptionbff.subscription.ChangeRules.Allowed;
 import com.subscriptionbff.subscription.ChangeRules.Decision;
 import com.subscriptionbff.subscription.ChangeRules.Refused;
@@ -40,9 +38,9 @@ class SubscriptionChanges {
 
     private final ChangeRunner runner;
     private final PlanRepository plans;
-    private final StripeGateway stripe;
+    private final ChangeCalls stripe;
 
-    SubscriptionChanges(ChangeRunner runner, PlanRepository plans, StripeGateway stripe) {
+    SubscriptionChanges(ChangeRunner runner, PlanRepository plans, ChangeCalls stripe) {
         this.runner = runner;
         this.plans = plans;
         this.stripe = stripe;
@@ -76,7 +74,7 @@ class SubscriptionChanges {
             var target = context.target();
             var scheduled = context.current().scheduledChange();
             return ChangeRules.withdrawScheduledChange(target.stripeScheduleId()).<Step>map(Refusal::new)
-                    .orElseGet(() -> new StripeChange(key -> stripe.releaseSchedule(target.stripeSubscriptionId(),
+                    .orElseGet(() -> new StripeChange(key -> stripe.withdrawScheduledChange(target.stripeSubscriptionId(),
                             target.stripeScheduleId(), key), new AuditNote(AuditAction.WITHDRAW_SCHEDULED_PLAN_CHANGE,
                             List.of(new AuditEntry.Change("scheduledPlan",
                                     scheduled == null ? null : scheduled.plan().code(), null)), null, null)));
@@ -92,7 +90,7 @@ class SubscriptionChanges {
         var request = new ChangeRequest(principal, input.workspaceId(), "cancelSubscription", input.idempotencyKey(),
                 input);
         return runner.run(request, context -> ChangeRules.cancel(context.current()).<Step>map(Refusal::new)
-                .orElseGet(() -> new StripeChange(key -> stripe.cancelAtPeriodEnd(
+                .orElseGet(() -> new StripeChange(key -> stripe.cancel(
                         context.target().stripeSubscriptionId(), input.reason(), comment, key),
                         new AuditNote(AuditAction.CANCEL_SUBSCRIPTION,
                                 List.of(new AuditEntry.Change("autoRenew", "true", "false")), input.reason(), comment))));
@@ -118,20 +116,29 @@ class SubscriptionChanges {
         });
     }
 
+    /** A change allowed by its rules: now (prorated as of its preview) or at the period end, if Stripe sells it. */
     private Step send(ChangeContext context, Allowed allowed, Instant prorationDate, AuditAction action) {
         Subscription current = context.current();
-        String subscriptionId = context.target().stripeSubscriptionId();
-        PlanTerms terms = allowed.terms();
-        var stripeTerms = new StripePlanTerms(terms.plan().planId(), terms.interval(), terms.extraSeats(),
-                terms.extraCreditMillions());
-        var changes = AuditDiff.of(current, terms, allowed.atPeriodEnd());
-        if (allowed.atPeriodEnd()) {
-            return new StripeChange(key -> stripe.scheduleAtPeriodEnd(subscriptionId, stripeTerms, key),
-                    new AuditNote(AuditAction.SCHEDULE_PLAN_CHANGE, changes, null, null));
-        }
         Instant prorateAt = prorationDate == null ? context.now() : prorationDate;
-        return ChangeRules.prorationDate(prorateAt, context.now(), current.currentPeriod()).<Step>map(Refusal::new)
-                .orElseGet(() -> new StripeChange(key -> stripe.changeItems(subscriptionId, stripeTerms, prorateAt, key),
-                        new AuditNote(action, changes, null, null)));
+        if (!allowed.atPeriodEnd()) {
+            var expired = ChangeRules.prorationDate(prorateAt, context.now(), current.currentPeriod());
+            if (expired.isPresent()) {
+                return new Refusal(expired.get());
+            }
+        }
+        PlanTerms terms = allowed.terms();
+        var prices = stripe.pricesOf(terms);
+        var notSold = StripeItems.missingPrice(terms, prices);
+        if (notSold.isPresent()) {
+            return new Refusal(notSold.get());
+        }
+        var wanted = StripeItems.wanted(terms, prices);
+        var changes = AuditDiff.of(current, terms, allowed.atPeriodEnd());
+        String subscriptionId = context.target().stripeSubscriptionId();
+        return allowed.atPeriodEnd()
+                ? new StripeChange(key -> stripe.scheduleAtPeriodEnd(subscriptionId, wanted, terms.interval(), key),
+                        new AuditNote(AuditAction.SCHEDULE_PLAN_CHANGE, changes, null, null))
+                : new StripeChange(key -> stripe.changeItems(subscriptionId, wanted, prorateAt, key),
+                        new AuditNote(action, changes, null, null));
     }
 }
