@@ -111,11 +111,6 @@ public class CreditUsageIngestion {
         return Optional.of(new Recorded(false, day, remaining));
     }
 
-    /** Tells live subscribers, once the calling transaction commits, that the workspace's balance changed. */
-    public static void balanceChanged(DSLContext db, UUID workspaceId) {
-        CreditUsageNotifications.notifyRecorded(db, workspaceId);
-    }
-
     private long monthlyAllowance(UUID workspaceId) {
         return db.select(PLANS.INCLUDED_MONTHLY_CREDITS.plus(SUBSCRIPTIONS.EXTRA_CREDITS))
                 .from(SUBSCRIPTIONS).join(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))

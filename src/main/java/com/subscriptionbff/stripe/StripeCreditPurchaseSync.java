@@ -1,9 +1,9 @@
 package com.subscriptionbff.stripe;
 
 import com.stripe.model.checkout.Session;
-import com.subscriptionbff.credits.CreditUsageIngestion;
 import com.subscriptionbff.db.enums.CreditPurchaseSource;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -24,10 +24,12 @@ class StripeCreditPurchaseSync {
 
     private final DSLContext db;
     private final StripeCustomers customers;
+    private final ApplicationEventPublisher events;
 
-    StripeCreditPurchaseSync(DSLContext db, StripeCustomers customers) {
+    StripeCreditPurchaseSync(DSLContext db, StripeCustomers customers, ApplicationEventPublisher events) {
         this.db = db;
         this.customers = customers;
+        this.events = events;
     }
 
     void apply(Session session) {
@@ -58,6 +60,6 @@ class StripeCreditPurchaseSync {
                 .doUpdate().set(CREDIT_BALANCES.PURCHASED_REMAINING, CREDIT_BALANCES.PURCHASED_REMAINING.plus(quantity))
                 .set(CREDIT_BALANCES.UPDATED_AT, Instant.now())
                 .execute();
-        CreditUsageIngestion.balanceChanged(db, workspaceId);
+        events.publishEvent(new CreditBalanceChanged(workspaceId)); // handled in this transaction
     }
 }
