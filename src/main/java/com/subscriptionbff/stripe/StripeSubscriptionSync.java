@@ -15,6 +15,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,11 +36,13 @@ import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 public class StripeSubscriptionSync {
 
     private final DSLContext db;
+    private final Clock clock;
     private final StripeCustomers customers;
     private final PlanPrices prices;
 
-    StripeSubscriptionSync(DSLContext db, StripeCustomers customers, PlanPrices prices) {
+    StripeSubscriptionSync(DSLContext db, StripeCustomers customers, PlanPrices prices, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.customers = customers;
         this.prices = prices;
     }
@@ -189,7 +192,7 @@ public class StripeSubscriptionSync {
         row.setExtraCredits(extraCredits);
         row.setStripeSubscriptionId(subscription.getId());
         row.setStripeEventAt(eventCreated);
-        row.setUpdatedAt(Instant.now());
+        row.setUpdatedAt(clock.instant());
         if (subscription.getSchedule() == null) {
             // no schedule in Stripe: no change waits for the period end
             row.setScheduledPlanId(null);
