@@ -13,8 +13,12 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,13 +78,16 @@ public class AuditLog {
                 .orElse(Recorded.NO);
     }
 
-    /** The request's SHA-256: inputs are records, whose text lists every field. */
-    private static String fingerprint(Object request) {
+    /**
+     * The request's fingerprint: the SHA-256 of its JSON, written by the mapper that writes the changes (every field
+     * by name, in declaration order, instants in ISO-8601), so a retry of the same input has the same fingerprint.
+     */
+    String fingerprint(Object request) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(request).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

@@ -8,6 +8,8 @@ import com.subscriptionbff.common.ReturnUrls;
 import com.subscriptionbff.common.UserError;
 import com.subscriptionbff.db.enums.AuditAction;
 import com.subscriptionbff.plan.Plan;
+import com.subscriptionbff.plan.PlanPrices;
+import com.subscriptionbff.stripe.StripeCustomers;
 import com.subscriptionbff.stripe.StripeGateway;
 import com.subscriptionbff.stripe.StripeRefusal;
 import com.subscriptionbff.workspace.Workspace;
@@ -36,15 +38,20 @@ class CreditCheckoutController {
     private final WorkspaceAccess access;
     private final ReturnUrls returnUrls;
     private final StripeGateway stripe;
+    private final StripeCustomers customers;
+    private final PlanPrices prices;
     private final AuditLog audit;
     private final PlanRepository plans;
     private final Clock clock;
 
-    CreditCheckoutController(WorkspaceAccess access, ReturnUrls returnUrls, StripeGateway stripe, AuditLog audit,
-                             PlanRepository plans, Clock clock) {
+    CreditCheckoutController(WorkspaceAccess access, ReturnUrls returnUrls, StripeGateway stripe,
+                             StripeCustomers customers, PlanPrices prices, AuditLog audit, PlanRepository plans,
+                             Clock clock) {
         this.access = access;
         this.returnUrls = returnUrls;
         this.stripe = stripe;
+        this.customers = customers;
+        this.prices = prices;
         this.audit = audit;
         this.plans = plans;
         this.clock = clock;
@@ -95,9 +102,15 @@ class CreditCheckoutController {
             return new BuyCreditsPayload(null, null, List.of(notSold()));
         }
         CreditPurchasePreview preview = preview(price, input.millions());
+        String creditPack = prices.creditPackOf(price.planId()).orElse(null);
+        if (creditPack == null) { // the catalog prices it, but Stripe sells it not
+            return new BuyCreditsPayload(null, null, List.of(UserError.of(UserError.Code.NOT_ELIGIBLE,
+                    "this plan sells no credits to buy")));
+        }
         try {
-            String url = stripe.creditsCheckoutUrl(workspace.workspaceId(), price.planId(), input.millions(),
-                    input.returnUrl(), input.returnUrl(), key);
+            String url = stripe.creditsCheckoutUrl(customers.customerOf(workspace.workspaceId()),
+                    workspace.workspaceId(), creditPack, input.millions(), preview.credits(), input.returnUrl(),
+                    input.returnUrl(), key);
             audit.record(workspace.workspaceId(), principal.getName(), clock.instant(), AuditAction.START_CREDIT_PURCHASE,
                     List.of(new AuditEntry.Change("credits", null, Long.toString(preview.credits()))), null, null, key, input);
             return new BuyCreditsPayload(url, preview, List.of());

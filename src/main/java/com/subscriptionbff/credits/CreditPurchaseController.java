@@ -5,39 +5,30 @@ import com.subscriptionbff.common.Labels;
 import com.subscriptionbff.common.PageRequest;
 import com.subscriptionbff.common.Cursors;
 import com.subscriptionbff.common.TimePosition;
-import com.subscriptionbff.common.UserError;
 import com.subscriptionbff.credits.CreditPurchaseRepository.PurchasePage;
 import com.subscriptionbff.credits.CreditPurchaseRepository.PurchasePageKey;
-import com.subscriptionbff.workspace.ExportLinks;
 import com.subscriptionbff.workspace.Workspace;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-import java.security.Principal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 @Controller
 class CreditPurchaseController {
 
-    static final String EXPORT_PURPOSE = "credit-purchases-export";
-    static final String EXPORT_PATH = "/exports/credit-purchases/";
-
     private final Labels labels;
-    private final ExportLinks exports;
 
     private final Cursors cursors;
 
-    CreditPurchaseController(CreditPurchaseRepository purchases, Labels labels, ExportLinks exports, Cursors cursors,
+    CreditPurchaseController(CreditPurchaseRepository purchases, Labels labels, Cursors cursors,
                              BatchLoaderRegistry loaders) {
         this.cursors = cursors;
         this.labels = labels;
-        this.exports = exports;
         loaders.forTypePair(PurchasePageKey.class, PurchasePage.class).registerMappedBatchLoader((keys, env) ->
                 Mono.fromSupplier(() -> purchases.findPages(List.copyOf(keys))));
     }
@@ -56,17 +47,5 @@ class CreditPurchaseController {
     @SchemaMapping(typeName = "CreditPurchase")
     String sourceLabel(CreditPurchase purchase, @Argument String locale) {
         return labels.of("credit.source." + purchase.source().name(), locale);
-    }
-
-    @MutationMapping
-    ExportCreditPurchasesPayload exportCreditPurchases(@Argument ExportCreditPurchasesInput input, Principal principal) {
-        return new ExportCreditPurchasesPayload(
-                exports.create(principal, input.workspaceId(), EXPORT_PURPOSE, EXPORT_PATH), List.of());
-    }
-
-    record ExportCreditPurchasesInput(String workspaceId) {
-    }
-
-    record ExportCreditPurchasesPayload(ExportLinks.Download download, List<UserError> userErrors) {
     }
 }

@@ -25,7 +25,7 @@ import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 
 @Repository
-class CreditPurchaseRepository {
+public class CreditPurchaseRepository {
 
     private static final List<Field<?>> PURCHASE_FIELDS = List.of(CREDIT_PURCHASES.ID, CREDIT_PURCHASES.PURCHASED_AT,
             CREDIT_PURCHASES.CREDITS, CREDIT_PURCHASES.AMOUNT_MINOR, CREDIT_PURCHASES.CURRENCY, CREDIT_PURCHASES.SOURCE);
@@ -52,7 +52,7 @@ class CreditPurchaseRepository {
     }
 
     /** Every purchase of the workspace, newest first, in keyset chunks. */
-    void streamAll(UUID workspaceId, ZoneId zone, Consumer<CreditPurchase> each) {
+    public void streamAll(UUID workspaceId, ZoneId zone, Consumer<CreditPurchase> each) {
         KeysetChunks.forEach(EXPORT_CHUNK, after -> db.select(PURCHASE_FIELDS).from(CREDIT_PURCHASES)
                         .where(CREDIT_PURCHASES.WORKSPACE_ID.eq(workspaceId))
                         .and(after == null ? noCondition()

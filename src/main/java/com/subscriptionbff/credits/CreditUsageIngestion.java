@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,9 +33,11 @@ import static org.jooq.impl.DSL.sum;
 public class CreditUsageIngestion {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    CreditUsageIngestion(DSLContext db) {
+    CreditUsageIngestion(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public record UsageEvent(UUID workspaceId, String idempotencyKey, Instant occurredAt, long credits) {
@@ -105,15 +108,10 @@ public class CreditUsageIngestion {
                 .onConflict(CREDIT_BALANCES.WORKSPACE_ID)
                 .doUpdate().set(CREDIT_BALANCES.PURCHASED_REMAINING,
                         greatest(inline(0L), CREDIT_BALANCES.PURCHASED_REMAINING.minus(overflow)))
-                .set(CREDIT_BALANCES.UPDATED_AT, Instant.now())
+                .set(CREDIT_BALANCES.UPDATED_AT, clock.instant())
                 .execute();
         CreditUsageNotifications.notifyRecorded(db, event.workspaceId());
         return Optional.of(new Recorded(false, day, remaining));
-    }
-
-    /** Tells live subscribers, once the calling transaction commits, that the workspace's balance changed. */
-    public static void balanceChanged(DSLContext db, UUID workspaceId) {
-        CreditUsageNotifications.notifyRecorded(db, workspaceId);
     }
 
     private long monthlyAllowance(UUID workspaceId) {

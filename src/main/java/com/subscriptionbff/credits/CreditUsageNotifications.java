@@ -6,7 +6,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.subscriptionbff.stripe.CreditBalanceChanged;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -35,6 +37,7 @@ class CreditUsageNotifications implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CreditUsageNotifications.class);
 
     private final DataSource dataSource;
+    private final DSLContext db;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
@@ -43,8 +46,18 @@ class CreditUsageNotifications implements SmartLifecycle {
     private volatile boolean running;
     private Thread listener;
 
-    CreditUsageNotifications(DataSource dataSource) {
+    CreditUsageNotifications(DataSource dataSource, DSLContext db) {
         this.dataSource = dataSource;
+        this.db = db;
+    }
+
+    /**
+     * Purchased credits added from Stripe's answer: handled synchronously, inside the transaction that added them,
+     * so the NOTIFY goes out when that transaction commits (and never if it rolls back).
+     */
+    @EventListener
+    void balanceChanged(CreditBalanceChanged event) {
+        notifyRecorded(db, event.workspaceId());
     }
 
     /** Called inside the transaction that records usage. */

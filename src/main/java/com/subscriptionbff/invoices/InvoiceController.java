@@ -7,22 +7,18 @@ import com.subscriptionbff.common.Labels;
 import com.subscriptionbff.common.PageRequest;
 import com.subscriptionbff.common.Cursors;
 import com.subscriptionbff.common.TimePosition;
-import com.subscriptionbff.common.UserError;
 import com.subscriptionbff.db.enums.InvoiceStatus;
 import com.subscriptionbff.invoices.InvoiceRepository.InvoiceFilter;
 import com.subscriptionbff.invoices.InvoiceRepository.InvoicePage;
 import com.subscriptionbff.invoices.InvoiceRepository.InvoicePageKey;
-import com.subscriptionbff.workspace.ExportLinks;
 import com.subscriptionbff.workspace.Workspace;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,19 +26,14 @@ import java.util.concurrent.CompletableFuture;
 @Controller
 class InvoiceController {
 
-    static final String EXPORT_PURPOSE = "invoices-export";
-    static final String EXPORT_PATH = "/exports/invoices/";
-
     private final Labels labels;
-    private final ExportLinks exports;
 
     private final Cursors cursors;
 
-    InvoiceController(InvoiceRepository invoices, Labels labels, ExportLinks exports, Cursors cursors,
+    InvoiceController(InvoiceRepository invoices, Labels labels, Cursors cursors,
                       BatchLoaderRegistry loaders) {
         this.cursors = cursors;
         this.labels = labels;
-        this.exports = exports;
         loaders.forTypePair(InvoicePageKey.class, InvoicePage.class).registerMappedBatchLoader((keys, env) ->
                 Mono.fromSupplier(() -> invoices.findPages(List.copyOf(keys))));
     }
@@ -71,17 +62,5 @@ class InvoiceController {
     @SchemaMapping(typeName = "Invoice")
     String statusLabel(Invoice invoice, @Argument String locale) {
         return labels.of("invoice.status." + invoice.status().name(), locale);
-    }
-
-    @MutationMapping
-    ExportInvoicesPayload exportInvoices(@Argument ExportInvoicesInput input, Principal principal) {
-        return new ExportInvoicesPayload(
-                exports.create(principal, input.workspaceId(), EXPORT_PURPOSE, EXPORT_PATH), List.of());
-    }
-
-    record ExportInvoicesInput(String workspaceId) {
-    }
-
-    record ExportInvoicesPayload(ExportLinks.Download download, List<UserError> userErrors) {
     }
 }

@@ -28,9 +28,9 @@ import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 
 @Repository
-class InvoiceRepository {
+public class InvoiceRepository {
 
-    static final int EXPORT_CHUNK = 1_000;
+    public static final int EXPORT_CHUNK = 1_000;
 
     private final DSLContext db;
 
@@ -52,7 +52,7 @@ class InvoiceRepository {
     }
 
     /** Every invoice of the workspace, newest first, in keyset chunks. */
-    void streamAll(UUID workspaceId, ZoneId zone, Consumer<Invoice> each) {
+    public void streamAll(UUID workspaceId, ZoneId zone, Consumer<Invoice> each) {
         KeysetChunks.forEach(EXPORT_CHUNK, after -> db.select(INVOICE_FIELDS).from(INVOICES)
                         .where(INVOICES.WORKSPACE_ID.eq(workspaceId))
                         .and(after == null ? noCondition() : row(INVOICES.ISSUED_AT, INVOICES.ID).lt(after.at(), after.id()))

@@ -5,6 +5,7 @@ import com.subscriptionbff.common.Inputs;
 import com.subscriptionbff.common.ReturnUrls;
 import com.subscriptionbff.common.UserError;
 import com.subscriptionbff.db.enums.AuditAction;
+import com.subscriptionbff.stripe.StripeCustomers;
 import com.subscriptionbff.stripe.StripeGateway;
 import com.subscriptionbff.stripe.StripeRefusal;
 import com.subscriptionbff.workspace.Workspace;
@@ -24,14 +25,16 @@ class PaymentMethodUpdateController {
     private final WorkspaceAccess access;
     private final ReturnUrls returnUrls;
     private final StripeGateway stripe;
+    private final StripeCustomers customers;
     private final AuditLog audit;
     private final Clock clock;
 
-    PaymentMethodUpdateController(WorkspaceAccess access, ReturnUrls returnUrls, StripeGateway stripe, AuditLog audit,
-                                  Clock clock) {
+    PaymentMethodUpdateController(WorkspaceAccess access, ReturnUrls returnUrls, StripeGateway stripe,
+                                  StripeCustomers customers, AuditLog audit, Clock clock) {
         this.access = access;
         this.returnUrls = returnUrls;
         this.stripe = stripe;
+        this.customers = customers;
         this.audit = audit;
         this.clock = clock;
     }
@@ -51,7 +54,8 @@ class PaymentMethodUpdateController {
             return new UpdatePaymentMethodPayload(null, List.of(refused.get()));
         }
         try {
-            String url = stripe.paymentMethodUpdateUrl(workspace.workspaceId(), input.returnUrl(), key);
+            String url = stripe.paymentMethodUpdateUrl(customers.customerOf(workspace.workspaceId()),
+                    input.returnUrl(), key);
             audit.record(workspace.workspaceId(), principal.getName(), clock.instant(),
                     AuditAction.START_PAYMENT_METHOD_UPDATE, List.of(), null, null, key, input);
             return new UpdatePaymentMethodPayload(url, List.of());

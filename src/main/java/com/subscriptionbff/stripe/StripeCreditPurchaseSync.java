@@ -1,11 +1,12 @@
 package com.subscriptionbff.stripe;
 
 import com.stripe.model.checkout.Session;
-import com.subscriptionbff.credits.CreditUsageIngestion;
 import com.subscriptionbff.db.enums.CreditPurchaseSource;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -23,11 +24,15 @@ class StripeCreditPurchaseSync {
     static final String CREDITS_METADATA = "credits";
 
     private final DSLContext db;
+    private final Clock clock;
     private final StripeCustomers customers;
+    private final ApplicationEventPublisher events;
 
-    StripeCreditPurchaseSync(DSLContext db, StripeCustomers customers) {
+    StripeCreditPurchaseSync(DSLContext db, StripeCustomers customers, ApplicationEventPublisher events, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.customers = customers;
+        this.events = events;
     }
 
     void apply(Session session) {
@@ -56,8 +61,8 @@ class StripeCreditPurchaseSync {
                 .set(CREDIT_BALANCES.PURCHASED_REMAINING, quantity)
                 .onConflict(CREDIT_BALANCES.WORKSPACE_ID)
                 .doUpdate().set(CREDIT_BALANCES.PURCHASED_REMAINING, CREDIT_BALANCES.PURCHASED_REMAINING.plus(quantity))
-                .set(CREDIT_BALANCES.UPDATED_AT, Instant.now())
+                .set(CREDIT_BALANCES.UPDATED_AT, clock.instant())
                 .execute();
-        CreditUsageIngestion.balanceChanged(db, workspaceId);
+        events.publishEvent(new CreditBalanceChanged(workspaceId)); // handled in this transaction
     }
 }

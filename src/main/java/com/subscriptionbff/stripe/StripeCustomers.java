@@ -9,7 +9,7 @@ import static com.subscriptionbff.db.Tables.WORKSPACES;
 
 /** Which workspace a Stripe customer is. */
 @Component
-class StripeCustomers {
+public class StripeCustomers {
 
     private final DSLContext db;
 
@@ -17,12 +17,8 @@ class StripeCustomers {
         this.db = db;
     }
 
-    /**
-     * Fails while the customer is no workspace of ours yet (its event may come before the workspace is stored): the
-     * event stays FAILED and Stripe's next delivery completes it.
-     */
-    /** The workspace's Stripe customer; none until the workspace has a billing account in Stripe. */
-    String customerOf(UUID workspaceId) {
+    /** The workspace's Stripe customer; a refusal until the workspace has a billing account in Stripe. */
+    public String customerOf(UUID workspaceId) {
         String customer = db.select(WORKSPACES.STRIPE_CUSTOMER_ID).from(WORKSPACES)
                 .where(WORKSPACES.ID.eq(workspaceId)).fetchOne(WORKSPACES.STRIPE_CUSTOMER_ID);
         if (customer == null) {
@@ -32,6 +28,10 @@ class StripeCustomers {
         return customer;
     }
 
+    /**
+     * Fails while the customer is no workspace of ours yet (its event may come before the workspace is stored): the
+     * event stays FAILED and Stripe's next delivery completes it.
+     */
     UUID workspaceOf(String customerId) {
         return db.select(WORKSPACES.ID).from(WORKSPACES)
                 .where(WORKSPACES.STRIPE_CUSTOMER_ID.eq(customerId))

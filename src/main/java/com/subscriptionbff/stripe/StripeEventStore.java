@@ -6,6 +6,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Repository;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import static com.subscriptionbff.db.Tables.STRIPE_EVENTS;
@@ -15,9 +16,11 @@ import static com.subscriptionbff.db.Tables.STRIPE_EVENTS;
 class StripeEventStore {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    StripeEventStore(DSLContext db) {
+    StripeEventStore(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** Stores the event unless known; answers its status (PROCESSED for a duplicate already handled). */
@@ -47,7 +50,7 @@ class StripeEventStore {
         db.update(STRIPE_EVENTS)
                 .set(STRIPE_EVENTS.STATUS, StripeEventStatus.PROCESSED)
                 .set(STRIPE_EVENTS.ATTEMPTS, STRIPE_EVENTS.ATTEMPTS.plus(1))
-                .set(STRIPE_EVENTS.PROCESSED_AT, Instant.now())
+                .set(STRIPE_EVENTS.PROCESSED_AT, clock.instant())
                 .set(STRIPE_EVENTS.LAST_ERROR, (String) null)
                 .where(STRIPE_EVENTS.ID.eq(eventId))
                 .execute();

@@ -1,11 +1,7 @@
 package com.subscriptionbff.stripe;
 
-/** One line of a subscription as we want it in Stripe: the plan's price, or an add-on's price and quantity. */
-record StripeItem(Role role, String priceId, long quantity) {
+import java.time.Instant;
 
-    enum Role {
-        PLAN,
-        EXTRA_SEATS,
-        EXTRA_CREDITS
-    }
+/** One line of a subscription as Stripe holds it: its id, price and quantity, and the period it bills. */
+public record StripeItem(String itemId, String priceId, Long quantity, Instant periodStart, Instant periodEnd) {
 }

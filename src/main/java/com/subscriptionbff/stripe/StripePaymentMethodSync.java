@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,10 +26,12 @@ class StripePaymentMethodSync {
             "diners", "Diners Club", "jcb", "JCB", "unionpay", "UnionPay", "cartes_bancaires", "Cartes Bancaires");
 
     private final DSLContext db;
+    private final Clock clock;
     private final StripeCustomers customers;
 
-    StripePaymentMethodSync(DSLContext db, StripeCustomers customers) {
+    StripePaymentMethodSync(DSLContext db, StripeCustomers customers, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.customers = customers;
     }
 
@@ -53,7 +56,7 @@ class StripePaymentMethodSync {
                 .onConflict(PAYMENT_METHODS.WORKSPACE_ID)
                 .doUpdate()
                 .set(cardColumns)
-                .set(PAYMENT_METHODS.UPDATED_AT, Instant.now())
+                .set(PAYMENT_METHODS.UPDATED_AT, clock.instant())
                 .where(PAYMENT_METHODS.STRIPE_EVENT_AT.isNull().or(PAYMENT_METHODS.STRIPE_EVENT_AT.le(eventCreated)))
                 .execute();
     }

@@ -126,7 +126,7 @@ public class StripeReconciler {
         String customerId = ids.value1();
         // before the reads: an event Stripe sends meanwhile is newer and still applies
         Instant readAt = clock.instant();
-        Subscription subscription = ids.value2() == null ? null : gateway.subscription(ids.value2());
+        Subscription subscription = ids.value2() == null ? null : gateway.subscription(ids.value2()).subscription;
         var schedule = subscription == null || subscription.getSchedule() == null ? null
                 : gateway.schedule(subscription.getSchedule());
         var recentInvoices = gateway.recentInvoices(customerId, INVOICES_READ);

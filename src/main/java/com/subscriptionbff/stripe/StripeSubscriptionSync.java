@@ -8,14 +8,16 @@ import com.subscriptionbff.db.enums.CancellationReason;
 import com.subscriptionbff.db.enums.DeactivationReason;
 import org.jooq.Field;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
-import com.subscriptionbff.db.tables.records.PlansRecord;
+import com.subscriptionbff.plan.PlanPrices;
+import com.subscriptionbff.plan.PlanPrices.PriceOf;
+import com.subscriptionbff.plan.PlanPrices.Role;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.MEMBERS;
@@ -31,25 +33,16 @@ import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
  * overwrites what a newer one wrote.
  */
 @Component
-class StripeSubscriptionSync {
-
-    /** Stripe's cancellation feedback values, as the reasons the Settings tab offers. */
-    static final Map<String, CancellationReason> REASONS = Map.of(
-            "too_expensive", CancellationReason.TOO_EXPENSIVE,
-            "missing_features", CancellationReason.MISSING_FEATURES,
-            "too_complex", CancellationReason.HARD_TO_USE,
-            "low_quality", CancellationReason.TECHNICAL_PROBLEMS,
-            "customer_service", CancellationReason.UNSATISFYING_CUSTOMER_SERVICE,
-            "unused", CancellationReason.NOT_ENOUGH_VALUE,
-            "switched_service", CancellationReason.CHANGING_NEEDS,
-            "other", CancellationReason.OTHER);
+public class StripeSubscriptionSync {
 
     private final DSLContext db;
+    private final Clock clock;
     private final StripeCustomers customers;
-    private final StripePrices prices;
+    private final PlanPrices prices;
 
-    StripeSubscriptionSync(DSLContext db, StripeCustomers customers, StripePrices prices) {
+    StripeSubscriptionSync(DSLContext db, StripeCustomers customers, PlanPrices prices, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.customers = customers;
         this.prices = prices;
     }
@@ -59,11 +52,14 @@ class StripeSubscriptionSync {
         write(subscription, eventCreated, true);
     }
 
-    /** From our own change, as Stripe answered it: never a renewal; the schedule, when given, is the scheduled change. */
-    void applyChange(Subscription subscription, SubscriptionSchedule schedule, Instant at) {
-        UUID workspaceId = write(subscription, at, false);
-        if (schedule != null) {
-            applySchedule(workspaceId, schedule, at);
+    /**
+     * Our own change, as Stripe answered it: never a renewal; the schedule, when given, is the scheduled change. Call
+     * it inside the transaction that records the change.
+     */
+    public void record(StripeSubscriptionState state, Instant at) {
+        UUID workspaceId = write(state.subscription, at, false);
+        if (state.schedule != null) {
+            applySchedule(workspaceId, state.schedule, at);
         }
     }
 
@@ -114,12 +110,12 @@ class StripeSubscriptionSync {
             clearScheduledChange(workspaceId, scheduleNotNewerThan(eventCreated), false, eventCreated);
             return;
         }
-        StripePrices.Price base = next.getItems().stream().map(item -> prices.of(item.getPrice()))
-                .filter(price -> price != null && price.role() == StripeItem.Role.PLAN)
+        PriceOf base = next.getItems().stream().flatMap(item -> prices.of(item.getPrice()).stream())
+                .filter(price -> price.role() == Role.PLAN)
                 .findFirst().orElseThrow(() -> new IllegalStateException("schedule " + schedule.getId() + " has no plan"));
         db.update(SUBSCRIPTIONS)
-                .set(SUBSCRIPTIONS.SCHEDULED_PLAN_ID, base.plan().getId())
-                .set(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL, base.annual() ? BillingInterval.YEAR : BillingInterval.MONTH)
+                .set(SUBSCRIPTIONS.SCHEDULED_PLAN_ID, base.planId())
+                .set(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL, base.interval())
                 .set(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT, Instant.ofEpochSecond(next.getStartDate()))
                 .set(SUBSCRIPTIONS.STRIPE_SCHEDULE_ID, schedule.getId())
                 .set(SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT, eventCreated)
@@ -131,21 +127,21 @@ class StripeSubscriptionSync {
     private UUID write(Subscription subscription, Instant eventCreated, boolean mayBeRenewal) {
         UUID workspaceId = customers.workspaceOf(subscription.getCustomer());
         List<SubscriptionItem> items = subscription.getItems().getData();
-        PlansRecord plan = null;
+        PriceOf plan = null;
         BillingInterval interval = BillingInterval.MONTH;
         int extraSeats = 0;
         long extraCredits = 0;
         Instant periodStart = null;
         Instant periodEnd = null;
         for (SubscriptionItem item : items) {
-            StripePrices.Price price = prices.of(item.getPrice().getId());
+            PriceOf price = prices.of(item.getPrice().getId()).orElse(null);
             if (price == null) {
                 continue;
             }
             switch (price.role()) {
                 case PLAN -> {
-                    plan = price.plan();
-                    interval = price.annual() ? BillingInterval.YEAR : BillingInterval.MONTH;
+                    plan = price;
+                    interval = price.interval();
                     periodStart = Instant.ofEpochSecond(item.getCurrentPeriodStart());
                     periodEnd = Instant.ofEpochSecond(item.getCurrentPeriodEnd());
                 }
@@ -171,7 +167,7 @@ class StripeSubscriptionSync {
                 ? null : details.getComment();
         CancellationReason reason = details == null || details.getFeedback() == null || details.getFeedback().isEmpty()
                 ? (comment != null ? CancellationReason.OTHER : null)
-                : REASONS.getOrDefault(details.getFeedback(), CancellationReason.OTHER);
+                : StripeCancellationReasons.reasonOf(details.getFeedback());
         if (!cancelAtPeriodEnd && status != SubscriptionStatus.CANCELED) {
             reason = null; // reactivated: the cancellation is cleared
             comment = null;
@@ -180,7 +176,7 @@ class StripeSubscriptionSync {
         var previous = db.select(SUBSCRIPTIONS.STRIPE_SUBSCRIPTION_ID, SUBSCRIPTIONS.CURRENT_PERIOD_END)
                 .from(SUBSCRIPTIONS).where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId)).fetchOne();
         var row = db.newRecord(SUBSCRIPTIONS);
-        row.setPlanId(plan.getId());
+        row.setPlanId(plan.planId());
         row.setBillingInterval(interval);
         row.setStatus(status);
         row.setCurrentPeriodStart(periodStart);
@@ -196,7 +192,7 @@ class StripeSubscriptionSync {
         row.setExtraCredits(extraCredits);
         row.setStripeSubscriptionId(subscription.getId());
         row.setStripeEventAt(eventCreated);
-        row.setUpdatedAt(Instant.now());
+        row.setUpdatedAt(clock.instant());
         if (subscription.getSchedule() == null) {
             // no schedule in Stripe: no change waits for the period end
             row.setScheduledPlanId(null);
@@ -228,7 +224,7 @@ class StripeSubscriptionSync {
                 // a renewal starts where the last period ended; a switch of interval restarts mid-period
                 && !periodStart.isBefore(previous.value2()) && status != SubscriptionStatus.CANCELED;
         if (renewed) {
-            deactivateBeyondSeats(workspaceId, plan.getIncludedSeats() + extraSeats, eventCreated);
+            deactivateBeyondSeats(workspaceId, plan.includedSeats() + extraSeats, eventCreated);
         }
         return workspaceId;
     }

@@ -22,15 +22,17 @@ import java.security.Principal;
 @Controller
 class SubscriptionChangeController {
 
+    private final ChangePreviews previews;
     private final SubscriptionChanges changes;
 
-    SubscriptionChangeController(SubscriptionChanges changes) {
+    SubscriptionChangeController(ChangePreviews previews, SubscriptionChanges changes) {
+        this.previews = previews;
         this.changes = changes;
     }
 
     @QueryMapping
     ChangePreviewPayload previewCustomizePlan(@Argument PreviewCustomizePlanInput input, Principal principal) {
-        return changes.previewCustomizePlan(principal, input.workspaceId(), input.extraSeats(), input.extraCredits());
+        return previews.previewCustomizePlan(principal, input);
     }
 
     @MutationMapping
@@ -41,7 +43,7 @@ class SubscriptionChangeController {
     @QueryMapping
     ChangePreviewPayload previewSwitchToAnnualBilling(@Argument PreviewSwitchToAnnualBillingInput input,
                                                       Principal principal) {
-        return changes.previewSwitchToAnnualBilling(principal, input.workspaceId());
+        return previews.previewSwitchToAnnualBilling(principal, input);
     }
 
     @MutationMapping
@@ -51,7 +53,7 @@ class SubscriptionChangeController {
 
     @QueryMapping
     ChangePreviewPayload previewChangePlan(@Argument PreviewChangePlanInput input, Principal principal) {
-        return changes.previewChangePlan(principal, input);
+        return previews.previewChangePlan(principal, input);
     }
 
     @MutationMapping

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Service;
 
 import java.security.Principal;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Who may see what. Any active member reads their workspace; staff read every workspace; anyone else gets
@@ -43,6 +45,11 @@ public class WorkspaceAccess {
         var workspaceId = GlobalId.uuid(Workspace.TYPE, workspaceGlobalId);
         return workspaces.findReadable(principal.getName(), workspaceId)
                 .orElseThrow(() -> new NotFoundException("no workspace with this id"));
+    }
+
+    /** The workspace, if the user may read it (a download link's user, whose request carries no token). */
+    public Optional<Workspace> readable(String userId, UUID workspaceId) {
+        return workspaces.findReadable(userId, workspaceId);
     }
 
     /**

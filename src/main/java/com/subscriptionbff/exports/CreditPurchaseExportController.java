@@ -1,6 +1,6 @@
-package com.subscriptionbff.credits;
+package com.subscriptionbff.exports;
 
-import com.subscriptionbff.workspace.ExportLinks;
+import com.subscriptionbff.credits.CreditPurchaseRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +15,9 @@ import java.util.List;
 @RestController
 class CreditPurchaseExportController {
 
+    static final String PURPOSE = "credit-purchases-export";
+    static final String PATH = "/exports/credit-purchases/";
+
     static final List<String> HEADER = List.of("purchase_id", "date", "credits", "amount", "currency", "source");
 
     private final ExportLinks exports;
@@ -27,9 +30,9 @@ class CreditPurchaseExportController {
         this.rowsWritten = Counter.builder("bff.export.rows").tag("export", "credit-purchases").register(meters);
     }
 
-    @GetMapping(CreditPurchaseController.EXPORT_PATH + "{token}")
+    @GetMapping(PATH + "{token}")
     void download(@PathVariable String token, HttpServletResponse response) throws IOException {
-        exports.serve(CreditPurchaseController.EXPORT_PURPOSE, token, response, "credit-purchases", HEADER,
+        exports.serve(PURPOSE, token, response, "credit-purchases", HEADER,
                 rowsWritten, (workspace, csv) -> purchases.streamAll(workspace.workspaceId(), workspace.zone(),
                         p -> csv.row(p.id(), p.date(), p.credits(), p.amount().amount().toPlainString(),
                                 p.amount().currencyCode(), p.source().name())));

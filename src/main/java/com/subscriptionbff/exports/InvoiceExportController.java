@@ -1,6 +1,6 @@
-package com.subscriptionbff.invoices;
+package com.subscriptionbff.exports;
 
-import com.subscriptionbff.workspace.ExportLinks;
+import com.subscriptionbff.invoices.InvoiceRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +16,9 @@ import java.util.List;
 @RestController
 class InvoiceExportController {
 
+    static final String PURPOSE = "invoices-export";
+    static final String PATH = "/exports/invoices/";
+
     static final List<String> HEADER = List.of("invoice_id", "number", "date", "period_start", "period_end",
             "status", "total", "currency", "pdf_url", "hosted_url");
 
@@ -29,9 +32,9 @@ class InvoiceExportController {
         this.rowsWritten = Counter.builder("bff.export.rows").tag("export", "invoices").register(meters);
     }
 
-    @GetMapping(InvoiceController.EXPORT_PATH + "{token}")
+    @GetMapping(PATH + "{token}")
     void download(@PathVariable String token, HttpServletResponse response) throws IOException {
-        exports.serve(InvoiceController.EXPORT_PURPOSE, token, response, "invoices", HEADER, rowsWritten,
+        exports.serve(PURPOSE, token, response, "invoices", HEADER, rowsWritten,
                 (workspace, csv) -> invoices.streamAll(workspace.workspaceId(), workspace.zone(), i -> csv.row(
                         i.id(), i.number(), i.date(), LocalDate.ofInstant(i.period().start(), i.zone()),
                         LocalDate.ofInstant(i.period().end(), i.zone()), i.status().name(),

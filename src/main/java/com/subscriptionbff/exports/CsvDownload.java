@@ -1,4 +1,4 @@
-package com.subscriptionbff.common;
+package com.subscriptionbff.exports;
 
 import jakarta.servlet.http.HttpServletResponse;
 import io.micrometer.core.instrument.Counter;
@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Writes a CSV attachment (RFC 4180, UTF-8, header row) straight to the response, row by row. */
-public final class CsvDownload implements AutoCloseable {
+final class CsvDownload implements AutoCloseable {
 
     private final CSVPrinter printer;
     private final Counter rowsWritten;
@@ -26,7 +26,7 @@ public final class CsvDownload implements AutoCloseable {
     }
 
     /** Starts the attachment; every row written counts in `rowsWritten`. */
-    public static CsvDownload start(HttpServletResponse response, String filename, List<String> header,
+    static CsvDownload start(HttpServletResponse response, String filename, List<String> header,
                                     Counter rowsWritten) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
@@ -37,7 +37,7 @@ public final class CsvDownload implements AutoCloseable {
         return new CsvDownload(new CSVPrinter(writer, format), rowsWritten);
     }
 
-    public void row(Object... values) {
+    void row(Object... values) {
         try {
             printer.printRecord(values);
             rowsWritten.increment();

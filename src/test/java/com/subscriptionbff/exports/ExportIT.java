@@ -1,7 +1,7 @@
-package com.subscriptionbff.invoices;
+package com.subscriptionbff.exports;
 
-import com.subscriptionbff.common.SignedLinks;
-import com.subscriptionbff.common.SignedLinks.SignedLink;
+import com.subscriptionbff.exports.SignedLinks.SignedLink;
+import com.subscriptionbff.invoices.InvoiceRepository;
 import com.subscriptionbff.db.enums.InvoiceStatus;
 import com.subscriptionbff.db.enums.MemberRole;
 import com.subscriptionbff.demo.DemoData;

@@ -1,4 +1,9 @@
-package com.subscriptionbff.common;
+package com.subscriptionbff.exports;
+
+import com.subscriptionbff.common.Base64Url;
+import com.subscriptionbff.common.BadRequestException;
+import com.subscriptionbff.common.Cursors;
+import com.subscriptionbff.common.SigningKey;
 
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
@@ -25,9 +30,9 @@ import java.util.UUID;
  * URLs, logs and browser histories. Every part must be in its one canonical base64url spelling.
  */
 @Component
-public class SignedLinks {
+class SignedLinks {
 
-    public static final Duration LIFETIME = Duration.ofMinutes(5);
+    static final Duration LIFETIME = Duration.ofMinutes(5);
     private static final JWEHeader HEADER = new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM);
     private static final String WORKSPACE_CLAIM = "wid";
 
@@ -37,10 +42,10 @@ public class SignedLinks {
         this.key = signingKey.derive("download-links", "AES");
     }
 
-    public record SignedLink(String purpose, UUID workspaceId, String userId, Instant expiresAt) {
+    record SignedLink(String purpose, UUID workspaceId, String userId, Instant expiresAt) {
     }
 
-    public String sign(SignedLink link) {
+    String sign(SignedLink link) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(link.userId())
                 .audience(link.purpose())
@@ -57,7 +62,7 @@ public class SignedLinks {
     }
 
     /** The link behind a token, if it is ours, for this purpose, and not expired; empty for anything else. */
-    public Optional<SignedLink> verify(String purpose, String token, Instant now) {
+    Optional<SignedLink> verify(String purpose, String token, Instant now) {
         try {
             if (token.length() > 1024 || !canonical(token)) {
                 return Optional.empty();
