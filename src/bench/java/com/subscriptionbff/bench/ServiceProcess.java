@@ -51,7 +51,8 @@ final class ServiceProcess implements AutoCloseable {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        // actuator on the service's own port here (the service keeps it on a management port by default)
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=" + port));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
