@@ -6,13 +6,11 @@ import com.stripe.model.SubscriptionSchedule;
 import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.db.enums.CancellationReason;
 import com.subscriptionbff.db.enums.DeactivationReason;
-import org.jooq.Field;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import com.subscriptionbff.plan.PlanPrices;
 import com.subscriptionbff.plan.PlanPrices.PriceOf;
-import com.subscriptionbff.plan.PlanPrices.Role;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -21,11 +19,11 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.MEMBERS;
+import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
-import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 
 /**
  * Writes Stripe's subscription into the read model: plan and interval from the base item's price, add-ons from the
@@ -39,12 +37,15 @@ public class StripeSubscriptionSync {
     private final Clock clock;
     private final StripeCustomers customers;
     private final PlanPrices prices;
+    private final StripeScheduleSync schedules;
 
-    StripeSubscriptionSync(DSLContext db, StripeCustomers customers, PlanPrices prices, Clock clock) {
+    StripeSubscriptionSync(DSLContext db, StripeCustomers customers, PlanPrices prices, StripeScheduleSync schedules,
+                           Clock clock) {
         this.db = db;
         this.clock = clock;
         this.customers = customers;
         this.prices = prices;
+        this.schedules = schedules;
     }
 
     /** From a webhook: a later period than the one we hold is a renewal, which enforces the seat limit. */
@@ -59,69 +60,13 @@ public class StripeSubscriptionSync {
     public void record(StripeSubscriptionState state, Instant at) {
         UUID workspaceId = write(state.subscription, at, false);
         if (state.schedule != null) {
-            applySchedule(workspaceId, state.schedule, at);
+            schedules.applyNext(workspaceId, state.schedule, at);
         }
     }
 
-    /**
-     * From a subscription_schedule event: an active schedule with a next phase is the scheduled change; a released,
-     * cancelled or completed one leaves none.
-     */
+    /** From a subscription_schedule event (see {@link StripeScheduleSync#apply}). */
     void applySchedule(SubscriptionSchedule schedule, Instant eventCreated) {
-        UUID workspaceId = customers.workspaceOf(schedule.getCustomer());
-        if ("active".equals(schedule.getStatus()) || "not_started".equals(schedule.getStatus())) {
-            applySchedule(workspaceId, schedule, eventCreated);
-        } else {
-            clearScheduledChange(workspaceId, SUBSCRIPTIONS.STRIPE_SCHEDULE_ID.eq(schedule.getId())
-                    .and(scheduleNotNewerThan(eventCreated)), true, eventCreated);
-        }
-    }
-
-    private static Condition scheduleNotNewerThan(Instant eventCreated) {
-        return SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT.isNull().or(SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT.le(eventCreated));
-    }
-
-    /**
-     * No change waits for the period end any more (it took effect, or the schedule ended): the page shows none.
-     * `forgetSchedule` also drops Stripe's schedule id; `eventCreated`, when given, is the schedule event's time.
-     */
-    private void clearScheduledChange(UUID workspaceId, Condition when, boolean forgetSchedule, Instant eventCreated) {
-        var update = db.update(SUBSCRIPTIONS)
-                .setNull(SUBSCRIPTIONS.SCHEDULED_PLAN_ID).setNull(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL)
-                .setNull(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT);
-        if (forgetSchedule) {
-            update = update.setNull(SUBSCRIPTIONS.STRIPE_SCHEDULE_ID);
-        }
-        if (eventCreated != null) {
-            update = update.set(SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT, eventCreated);
-        }
-        update.where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId)).and(when).execute();
-    }
-
-    /** The phase after the current one is the change waiting for the period end. */
-    private void applySchedule(UUID workspaceId, SubscriptionSchedule schedule, Instant eventCreated) {
-        var phases = schedule.getPhases() == null ? List.<SubscriptionSchedule.Phase>of() : schedule.getPhases();
-        // the phase after the one running now; none once the last phase has begun
-        Long currentEnd = schedule.getCurrentPhase() == null ? null : schedule.getCurrentPhase().getEndDate();
-        var next = phases.stream()
-                .filter(phase -> currentEnd == null ? phase != phases.getFirst() : phase.getStartDate() >= currentEnd)
-                .findFirst().orElse(null);
-        if (next == null) {
-            clearScheduledChange(workspaceId, scheduleNotNewerThan(eventCreated), false, eventCreated);
-            return;
-        }
-        PriceOf base = next.getItems().stream().flatMap(item -> prices.of(item.getPrice()).stream())
-                .filter(price -> price.role() == Role.PLAN)
-                .findFirst().orElseThrow(() -> new IllegalStateException("schedule " + schedule.getId() + " has no plan"));
-        db.update(SUBSCRIPTIONS)
-                .set(SUBSCRIPTIONS.SCHEDULED_PLAN_ID, base.planId())
-                .set(SUBSCRIPTIONS.SCHEDULED_BILLING_INTERVAL, base.interval())
-                .set(SUBSCRIPTIONS.SCHEDULED_CHANGE_AT, Instant.ofEpochSecond(next.getStartDate()))
-                .set(SUBSCRIPTIONS.STRIPE_SCHEDULE_ID, schedule.getId())
-                .set(SUBSCRIPTIONS.STRIPE_SCHEDULE_EVENT_AT, eventCreated)
-                .where(SUBSCRIPTIONS.WORKSPACE_ID.eq(workspaceId))
-                .and(scheduleNotNewerThan(eventCreated))
-                .execute();
+        schedules.apply(schedule, eventCreated);
     }
 
     private UUID write(Subscription subscription, Instant eventCreated, boolean mayBeRenewal) {
@@ -216,9 +161,7 @@ public class StripeSubscriptionSync {
                 // events arrive out of order: an older one never overwrites what a newer one wrote
                 .where(SUBSCRIPTIONS.STRIPE_EVENT_AT.isNull().or(SUBSCRIPTIONS.STRIPE_EVENT_AT.le(eventCreated)))
                 .execute();
-        // a change scheduled for a period end that has come is no longer pending
-        clearScheduledChange(workspaceId, SUBSCRIPTIONS.SCHEDULED_CHANGE_AT.le(SUBSCRIPTIONS.CURRENT_PERIOD_START),
-                false, null);
+        schedules.clearTakenEffect(workspaceId);
         boolean renewed = mayBeRenewal && written > 0 && previous != null
                 && subscription.getId().equals(previous.value1())
                 // a renewal starts where the last period ended; a switch of interval restarts mid-period
