@@ -4,10 +4,6 @@ import com.subscriptionbff.common.GlobalId;
 import com.subscriptionbff.db.enums.MemberRole;
 
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -24,22 +20,6 @@ public record Workspace(UUID workspaceId, String name, ZoneId zone, MemberRole v
 
     public String timeZone() {
         return zone.getId();
-    }
-
-    /**
-     * Answers a {@code @BatchMapping} of Workspace: loads values for all the workspaces' ids at once and keys them by
-     * workspace. Workspaces without a value are left out (the field is null for them).
-     */
-    public static <V> Map<Workspace, V> batch(List<Workspace> workspaces, Function<List<UUID>, Map<UUID, V>> load) {
-        Map<UUID, V> byId = load.apply(workspaces.stream().map(Workspace::workspaceId).distinct().toList());
-        Map<Workspace, V> result = new HashMap<>();
-        for (Workspace workspace : workspaces) {
-            V value = byId.get(workspace.workspaceId());
-            if (value != null) {
-                result.put(workspace, value);
-            }
-        }
-        return result;
     }
 
     public boolean viewerCanManageBilling() {
