@@ -67,7 +67,8 @@ public final class CreditColumns {
     // the chart's stored days as two arrays, ordered by day: each day's offset from chart_from, and its credits
     // (arrays of numbers cost far less to read than a set of rows); no chart asked for: chart_from is null, no rows
     private static final Table<?> CHART = lateral(select(
-            arrayAgg(localDateDiff(CREDIT_USAGE_DAILY.DAY, CHART_FROM)).orderBy(CREDIT_USAGE_DAILY.DAY).as("day_offsets"),
+            arrayAgg(localDateDiff(CREDIT_USAGE_DAILY.DAY, CHART_FROM)).orderBy(CREDIT_USAGE_DAILY.DAY)
+                    .as("day_offsets"),
             arrayAgg(CREDIT_USAGE_DAILY.CREDITS).orderBy(CREDIT_USAGE_DAILY.DAY).as("day_credits"))
             .from(CREDIT_USAGE_DAILY)
             .where(CREDIT_USAGE_DAILY.WORKSPACE_ID.eq(WORKSPACE_ID))

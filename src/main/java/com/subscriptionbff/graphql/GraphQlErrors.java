@@ -56,7 +56,8 @@ class GraphQlErrors {
     private static GraphQLError classified(Throwable e, GraphqlErrorBuilder<?> error) {
         return switch (e) {
             case BadRequestException bad -> error.errorType(ErrorType.BAD_REQUEST).message(bad.getMessage()).build();
-            case NotFoundException notFound -> error.errorType(ErrorType.NOT_FOUND).message(notFound.getMessage()).build();
+            case NotFoundException notFound -> error.errorType(ErrorType.NOT_FOUND).message(notFound.getMessage())
+                    .build();
             case ForbiddenException forbidden -> error.errorType(ErrorType.FORBIDDEN).message(forbidden.getMessage())
                     .build();
             case LimitExceededException limit -> error.errorType(Classification.LIMIT_EXCEEDED).message(limit.getMessage())
