@@ -111,7 +111,7 @@ class StripeReconcilerIT extends IntegrationTest {
 
         String url = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
         try (var second = new SpringApplicationBuilder(com.subscriptionbff.SubscriptionBffApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                .run("--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                         "--spring.datasource.password=postgres", "--bff.demo.enabled=true",
                         "--bff.clock.fixed=" + NOW, "--bff.stripe.reconcile.every=PT24H",
                         "--bff.stripe.secret-key=sk_test_standin", "--bff.stripe.api-base=" + stripe.apiBase(),

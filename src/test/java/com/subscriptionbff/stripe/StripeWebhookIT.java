@@ -341,7 +341,7 @@ class StripeWebhookIT extends IntegrationTest {
         try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(
                 com.subscriptionbff.SubscriptionBffApplication.class)
                 // as arguments: they must win over application.yaml, which default properties do not
-                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                .run("--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                         "--spring.datasource.password=postgres", "--bff.demo.enabled=true",
                         "--bff.stripe.webhook-secret=" + SECRET)) {
             int secondPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) second)
