@@ -28,6 +28,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.values;
 import static org.jooq.impl.DSL.when;
@@ -35,8 +36,8 @@ import static org.jooq.impl.DSL.when;
 /**
  * The month's credits as columns that other queries select beside their own, as {@link
  * com.subscriptionbff.plan.PlanRepository#planColumns} does for plans: a query from {@link #months} (one VALUES row
- * per workspace and its today), left-joined to the workspace's subscription, its plan and its credit balance, and to
- * {@link #chart}; {@link #creditUsage} reads a row back.
+ * per workspace and its today) with the workspace's subscription, its plan, its credit balance and its chart
+ * ({@link #monthsWithCredits}); {@link #creditUsage} reads a row back.
  */
 public final class CreditColumns {
 
@@ -80,7 +81,7 @@ public final class CreditColumns {
     }
 
     /** One row per month: (workspace, month start, chart start or null, today). */
-    public static Table<?> months(List<MonthKey> keys) {
+    private static Table<?> months(List<MonthKey> keys) {
         @SuppressWarnings("unchecked")
         Row4<UUID, LocalDate, LocalDate, LocalDate>[] rows = new Row4[keys.size()];
         for (int i = 0; i < rows.length; i++) {
@@ -93,12 +94,19 @@ public final class CreditColumns {
         return values(rows).as(MONTHS, "workspace_id", "month_start", "chart_from", "today");
     }
 
-    /** The daily chart of a row of {@link #months}, to left-join on true. */
-    public static Table<?> chart() {
-        return CHART;
+    /**
+     * {@link #months} with what {@link #columns} read: each workspace's subscription, its plan, its credit balance and
+     * its chart, left-joined; other queries join more onto it.
+     */
+    public static Table<?> monthsWithCredits(List<MonthKey> keys) {
+        return months(keys)
+                .leftJoin(SUBSCRIPTIONS).on(SUBSCRIPTIONS.WORKSPACE_ID.eq(WORKSPACE_ID))
+                .leftJoin(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))
+                .leftJoin(CREDIT_BALANCES).on(CREDIT_BALANCES.WORKSPACE_ID.eq(WORKSPACE_ID))
+                .leftJoin(CHART).on(trueCondition());
     }
 
-    /** What {@link #creditUsage} reads; the query joins SUBSCRIPTIONS, PLANS, CREDIT_BALANCES and {@link #chart}. */
+    /** What {@link #creditUsage} reads, from {@link #monthsWithCredits}. */
     public static List<SelectField<?>> columns() {
         return List.of(USED_THIS_MONTH, INCLUDED_MONTHLY, EXTRA_MONTHLY, PURCHASED_REMAINING, DAY_OFFSETS,
                 DAY_CREDITS);

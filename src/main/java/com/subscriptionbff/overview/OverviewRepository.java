@@ -17,11 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.subscriptionbff.db.Tables.CREDIT_BALANCES;
 import static com.subscriptionbff.db.Tables.PAYMENT_METHODS;
-import static com.subscriptionbff.db.Tables.PLANS;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
-import static org.jooq.impl.DSL.trueCondition;
 
 @Repository
 class OverviewRepository {
@@ -49,14 +46,10 @@ class OverviewRepository {
         columns.addAll(CreditColumns.columns());
         Map<MonthKey, Overview> overviews = new HashMap<>();
         db.select(columns)
-                .from(CreditColumns.months(keys))
-                .leftJoin(SUBSCRIPTIONS).on(SUBSCRIPTIONS.WORKSPACE_ID.eq(CreditColumns.WORKSPACE_ID))
-                .leftJoin(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))
+                .from(CreditColumns.monthsWithCredits(keys))
                 .leftJoin(SubscriptionColumns.SCHEDULED_PLAN)
                 .on(SubscriptionColumns.SCHEDULED_PLAN.ID.eq(SUBSCRIPTIONS.SCHEDULED_PLAN_ID))
                 .leftJoin(PAYMENT_METHODS).on(PAYMENT_METHODS.WORKSPACE_ID.eq(CreditColumns.WORKSPACE_ID))
-                .leftJoin(CREDIT_BALANCES).on(CREDIT_BALANCES.WORKSPACE_ID.eq(CreditColumns.WORKSPACE_ID))
-                .leftJoin(CreditColumns.chart()).on(trueCondition())
                 .fetch()
                 .forEach(row -> {
                     MonthKey month = byWorkspace.get(row.get(CreditColumns.WORKSPACE_ID));
