@@ -4,6 +4,7 @@ import com.subscriptionbff.jooq.BatchedPages;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.db.enums.AuditAction;
 import com.subscriptionbff.db.enums.CancellationReason;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -13,12 +14,8 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,12 +80,7 @@ public class AuditLog {
      * by name, in declaration order, instants in ISO-8601), so a retry of the same input has the same fingerprint.
      */
     String fingerprint(Object request) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return DigestUtils.sha256Hex(json.writeValueAsString(request));
     }
 
     record PageKey(UUID workspaceId, TimePosition after, int limit) {

@@ -1,7 +1,6 @@
 package com.subscriptionbff.graphql;
 
 import com.subscriptionbff.common.PageRequest;
-import com.subscriptionbff.credits.CreditUsage;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -12,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.ErrorType;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Depth and complexity limits, checked by graphql-java's own complexity instrumentation before any field runs.
@@ -27,12 +25,10 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 class QueryLimits {
 
-    /** The arguments that size a list, with their bounds (the same the fields enforce). */
-    private static final Map<String, Bounds> SIZING_ARGUMENTS = Map.of(
-            "first", new Bounds(1, PageRequest.MAX_PAGE_SIZE),
-            "days", new Bounds(1, CreditUsage.MAX_CHART_DAYS));
-
-    private record Bounds(int min, int max) {
+    /** A connection's page size, the same bound every connection field enforces ({@link PageRequest}). */
+    @Bean
+    SizingArgument pageSize() {
+        return new SizingArgument("first", 1, PageRequest.MAX_PAGE_SIZE);
     }
 
     /**
@@ -41,15 +37,16 @@ class QueryLimits {
      */
     @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexity(@Value("${bff.graphql.max-complexity:5000}") int maxComplexity,
-                                                        @Value("${bff.graphql.max-depth:15}") int maxDepth) {
-        return new MaxQueryComplexityInstrumentation(maxComplexity, pageSizeWeighted(maxComplexity, maxDepth));
+                                                        @Value("${bff.graphql.max-depth:15}") int maxDepth,
+                                                        List<SizingArgument> sizingArguments) {
+        return new RememberedComplexity(maxComplexity, pageSizeWeighted(maxComplexity, maxDepth, sizingArguments));
     }
 
     /**
      * 1 + the selection's complexity times the list's size, at most {@code maxComplexity + 1}; a field deeper than
      * {@code maxDepth} aborts the request as MaxQueryDepthInstrumentation would.
      */
-    static FieldComplexityCalculator pageSizeWeighted(int maxComplexity, int maxDepth) {
+    static FieldComplexityCalculator pageSizeWeighted(int maxComplexity, int maxDepth, List<SizingArgument> sizing) {
         long ceiling = maxComplexity + 1L;
         return (environment, childComplexity) -> {
             int depth = 1;
@@ -61,17 +58,18 @@ class QueryLimits {
                 throw new AbortExecutionException("maximum query depth exceeded " + depth + " > " + maxDepth);
             }
             long multiplier = 1;
-            for (Map.Entry<String, Bounds> sizing : SIZING_ARGUMENTS.entrySet()) {
-                Object value = environment.getArguments().get(sizing.getKey());
+            for (SizingArgument argument : sizing) {
+                Object value = environment.getArguments().get(argument.name());
                 if (value != null) {
-                    multiplier = checked(environment.getField().getName(), sizing.getKey(), value, sizing.getValue());
+                    multiplier = checked(environment.getField().getName(), value, argument);
                 }
             }
             return (int) Math.min(ceiling, 1 + Math.min(ceiling, childComplexity) * multiplier);
         };
     }
 
-    private static int checked(String field, String argument, Object value, Bounds bounds) {
+    private static int checked(String field, Object value, SizingArgument bounds) {
+        String argument = bounds.name();
         if (value instanceof Integer size && size >= bounds.min() && size <= bounds.max()) {
             return size;
         }

@@ -52,6 +52,19 @@ class QueryLimitsIT extends IntegrationTest {
     }
 
     @Test
+    void aConditionOnAFieldIsPartOfTheMeasure() {
+        String charts = """
+                query charts($chart: Boolean!) { workspaces(first: 10) { edges { node {
+                  a: credits @include(if: $chart) { daily(days: 90) { date credits } }
+                  b: credits @include(if: $chart) { daily(days: 90) { date credits } }
+                  c: credits @include(if: $chart) { daily(days: 90) { date credits } } } } } }""";
+        as(DemoData.STAFF).document(charts).variable("chart", false).execute().errors().verify();
+        var refused = as(DemoData.STAFF).document(charts).variable("chart", true).execute();
+        assertThat(onlyErrorType(refused)).isEqualTo("ExecutionAborted");
+        assertThat(refused.returnResponse().getErrors().getFirst().getMessage()).containsIgnoringCase("complexity");
+    }
+
+    @Test
     void aPageSizeThatWouldWrapTheComplexityAroundFailsTheWholeRequestBeforeAnythingRuns() {
         // one alias with a page size of 2^30 made the 32-bit total negative: it failed alone and the 60 others ran
         String aliases = java.util.stream.IntStream.range(0, 60)
