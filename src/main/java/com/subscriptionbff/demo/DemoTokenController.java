@@ -5,9 +5,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** GET /demo/tokens: a bearer token for each demo user; /demo/tokens/{userId} for any (demo mode only). */
+/**
+ * GET /demo/tokens: a bearer token for each demo user, and one for a service that records credit usage; /demo/tokens/
+ * {userId} for any user (demo mode only).
+ */
 @RestController
 @Conditional(DemoMode.class)
 class DemoTokenController {
@@ -20,10 +24,13 @@ class DemoTokenController {
 
     @GetMapping("/demo/tokens")
     List<DemoToken> tokens() {
-        return DemoData.SIGN_IN_USERS.stream().map(user -> {
+        List<DemoToken> all = new ArrayList<>(DemoData.SIGN_IN_USERS.stream().map(user -> {
             String token = tokens.issue(user);
             return new DemoToken(user, token, "{\"Authorization\": \"Bearer " + token + "\"}");
-        }).toList();
+        }).toList());
+        String recorder = tokens.issueService(DemoData.USAGE_RECORDER, "credits:record");
+        all.add(new DemoToken(DemoData.USAGE_RECORDER, recorder, null));
+        return all;
     }
 
     /** A token for any user id (benchmarks sign in as the owners of bulk workspaces). */
@@ -33,6 +40,7 @@ class DemoTokenController {
         return new DemoToken(userId, token, "{\"Authorization\": \"Bearer " + token + "\"}");
     }
 
+    /** graphiqlHeaders: the line to paste into GraphiQL's Headers tab; none for the usage recorder, a service. */
     record DemoToken(String user, String token, String graphiqlHeaders) {
     }
 }

@@ -139,7 +139,7 @@ class ShowcaseWorkspaces {
         rows.usage(DemoData.PIED_PIPER, ZoneId.of("Europe/Berlin"), 300_000, 0, 40_000, 3);
         rows.balance(DemoData.PIED_PIPER, 0);
 
-        // Stark: 12 active members for 10 seats, in Pacific/Auckland
+        // Stark: 12 active members for 10 seats, in Pacific/Auckland; 14 invoices and 12 credit purchases
         Instant starkStart = today.minus(Duration.ofDays(25));
         rows.workspace(DemoData.STARK, "Stark Industries", "Pacific/Auckland");
         rows.subscription(DemoData.STARK, TEAM_STARTER, BillingInterval.MONTH, SubscriptionStatus.ACTIVE, starkStart,
@@ -148,8 +148,14 @@ class ShowcaseWorkspaces {
         rows.member(DemoData.STARK, DemoData.OWNER, MemberRole.OWNER, now.minus(Duration.ofDays(700)));
         rows.extraMembers(DemoData.STARK, "stark", 11, now.minus(Duration.ofDays(60)));
         rows.usage(DemoData.STARK, ZoneId.of("Pacific/Auckland"), 14_000_000, 400_000, 900_000, 15);
+        // a customer for 14 months who tops up 1M credits each month: the Billing tab has a page 2 at its default
+        // size (10) for both invoices and credit purchases
+        for (int month = 1; month <= 12; month++) {
+            rows.purchase(DemoData.STARK, plusMonths(starkStart, -month).plus(Duration.ofDays(12)), 1_000_000, 1_000,
+                    CreditPurchaseSource.PURCHASE);
+        }
         rows.balance(DemoData.STARK, 0);
-        rows.invoices(DemoData.STARK, "STARK", starkStart, 1, 3, 15_900, InvoiceStatus.PAID);
+        rows.invoices(DemoData.STARK, "STARK", starkStart, 1, 14, 15_900, InvoiceStatus.PAID);
 
         // Wayne: the outsider's workspace
         Instant wayneStart = today.minus(Duration.ofDays(8));

@@ -2,7 +2,9 @@ package com.subscriptionbff.exports;
 
 import com.subscriptionbff.common.UserError;
 import com.subscriptionbff.exports.ExportLinks.Download;
+import com.subscriptionbff.graphql.RequestOrigin;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -32,15 +34,17 @@ class ExportController {
     }
 
     @MutationMapping
-    ExportInvoicesPayload exportInvoices(@Argument ExportInvoicesInput input, Principal principal) {
+    ExportInvoicesPayload exportInvoices(@Argument ExportInvoicesInput input, Principal principal,
+                                         @ContextValue(RequestOrigin.CONTEXT_KEY) String origin) {
         return new ExportInvoicesPayload(links.create(principal, input.workspaceId(),
-                InvoiceExportController.PURPOSE, InvoiceExportController.PATH), List.of());
+                InvoiceExportController.PURPOSE, origin, InvoiceExportController.PATH), List.of());
     }
 
     @MutationMapping
     ExportCreditPurchasesPayload exportCreditPurchases(@Argument ExportCreditPurchasesInput input,
-                                                       Principal principal) {
+                                                       Principal principal,
+                                                       @ContextValue(RequestOrigin.CONTEXT_KEY) String origin) {
         return new ExportCreditPurchasesPayload(links.create(principal, input.workspaceId(),
-                CreditPurchaseExportController.PURPOSE, CreditPurchaseExportController.PATH), List.of());
+                CreditPurchaseExportController.PURPOSE, origin, CreditPurchaseExportController.PATH), List.of());
     }
 }

@@ -47,15 +47,18 @@ class ExportLinks {
     record Download(String url, Instant expiresAt) {
     }
 
-    /** A link to `path` + token for the workspace's members; staff and strangers are refused. */
-    Download create(Principal principal, String workspaceGlobalId, String purpose, String path) {
+    /**
+     * A link to `path` + token for the workspace's members; staff and strangers are refused. The link is absolute:
+     * under bff.links.base-url when set, else under the origin the client called (`origin`).
+     */
+    Download create(Principal principal, String workspaceGlobalId, String purpose, String origin, String path) {
         Workspace workspace = access.readable(principal, workspaceGlobalId);
         if (workspace.viewerRole() == null) {
             throw new ForbiddenException("only members of the workspace may export its history");
         }
         Instant expiresAt = LINKS_CLOCK.instant().plus(SignedLinks.LIFETIME).truncatedTo(ChronoUnit.SECONDS);
         String token = links.sign(new SignedLink(purpose, workspace.workspaceId(), principal.getName(), expiresAt));
-        return new Download(baseUrl + path + token, expiresAt);
+        return new Download((baseUrl.isBlank() ? origin : baseUrl) + path + token, expiresAt);
     }
 
     /**

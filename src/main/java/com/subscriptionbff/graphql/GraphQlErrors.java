@@ -4,6 +4,7 @@ import com.subscriptionbff.common.BadRequestException;
 import com.subscriptionbff.common.ForbiddenException;
 import com.subscriptionbff.common.LimitExceededException;
 import com.subscriptionbff.common.NotFoundException;
+import com.subscriptionbff.common.NotConfiguredException;
 import com.subscriptionbff.common.UnavailableException;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -31,7 +32,9 @@ class GraphQlErrors {
         /** Retryable: a system we depend on (Stripe, the database) did not answer; send the same request again. */
         UNAVAILABLE,
         /** The caller already uses as much of something as one caller may. */
-        LIMIT_EXCEEDED
+        LIMIT_EXCEEDED,
+        /** Not retryable: this deployment is not configured for what the request needs (Stripe without its key). */
+        NOT_CONFIGURED
     }
 
     /**
@@ -63,6 +66,8 @@ class GraphQlErrors {
             case LimitExceededException limit -> error.errorType(Classification.LIMIT_EXCEEDED).message(limit.getMessage())
                     .build();
             case UnavailableException unavailable -> retryable(error, unavailable.getMessage());
+            case NotConfiguredException notConfigured -> error.errorType(Classification.NOT_CONFIGURED)
+                    .message(notConfigured.getMessage()).extensions(Map.of("retryable", false)).build();
             default -> databaseUnreachable(e)
                     ? retryable(error, "the database is unavailable right now; try again shortly")
                     : null;

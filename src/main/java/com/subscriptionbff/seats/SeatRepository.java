@@ -4,7 +4,6 @@ import com.subscriptionbff.jooq.BatchedPages;
 import com.subscriptionbff.common.TimePosition;
 import com.subscriptionbff.db.enums.DeactivationReason;
 import com.subscriptionbff.db.enums.MemberRole;
-import com.subscriptionbff.db.enums.SubscriptionStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -13,7 +12,6 @@ import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -21,6 +21,7 @@ import com.stripe.param.SubscriptionScheduleUpdateParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.billingportal.SessionCreateParams;
 import com.stripe.param.common.EmptyParam;
+import com.subscriptionbff.common.NotConfiguredException;
 import com.subscriptionbff.common.UnavailableException;
 import com.subscriptionbff.common.UserError;
 import com.subscriptionbff.db.enums.CancellationReason;
@@ -57,11 +58,15 @@ public class StripeGateway {
                 .build();
     }
 
-    /** Throws UNAVAILABLE before anything is marked or checked when there is no Stripe to talk to. */
-    public void requireConfigured() {
-        if (!settings.configured()) {
-            throw new UnavailableException("Stripe is not configured here (bff.stripe.secret-key)", null);
-        }
+    /** Whether there is a Stripe to talk to (a secret key is set). */
+    public boolean configured() {
+        return settings.configured();
+    }
+
+    /** What a change that would need Stripe answers when it is not configured (NOT_CONFIGURED, not retryable). */
+    public static NotConfiguredException notConfigured(String what) {
+        return new NotConfiguredException("Stripe is not configured on this service (STRIPE_SECRET_KEY): cannot "
+                + what);
     }
 
     /** The subscription as Stripe holds it now. */
@@ -224,7 +229,7 @@ public class StripeGateway {
 
     private <T> T call(String what, StripeCall<T> call) {
         if (!settings.configured()) {
-            throw new UnavailableException("Stripe is not configured here (bff.stripe.secret-key): cannot " + what, null);
+            throw notConfigured(what);
         }
         try {
             return call.run();

@@ -115,7 +115,13 @@ class ChangeRunner {
             case NO -> {
             }
         }
-        stripe.requireConfigured(); // else the mark would block the next change for the whole lease
+        if (!stripe.configured()) {
+            // the rules still answer first (userErrors); a change they allow cannot be sent, and nothing is marked
+            if (check.apply(new ChangeContext(workspace, target, now)) instanceof Refusal refusal) {
+                return new SubscriptionChangePayload(target.current(), refusal.errors());
+            }
+            throw StripeGateway.notConfigured(request.action());
+        }
         // marked first, checked after: a change that finished meanwhile is seen by the checks, never undone
         if (!subscriptions.startChange(workspaceId, key, now, changeLease)) {
             return payload(target.current(), UserError.of(Code.CONFLICT, "another change to this subscription is "

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Repository;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 

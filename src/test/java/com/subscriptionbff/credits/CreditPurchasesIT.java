@@ -11,6 +11,23 @@ class CreditPurchasesIT extends IntegrationTest {
 
 
     @Test
+    void aWorkspaceThatTopsUpEveryMonthHasASecondPageOfPurchasesAtTheDefaultSize() {
+        var first = as(DemoData.OWNER).documentName("creditPurchases").variable("id", workspaceId(DemoData.STARK))
+                .execute();
+        first.path("workspace.creditPurchases.totalCount").entity(Integer.class).isEqualTo(12);
+        first.path("workspace.creditPurchases.edges").entityList(Object.class).hasSize(10);
+        first.path("workspace.creditPurchases.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        String after = first.path("workspace.creditPurchases.pageInfo.endCursor").entity(String.class).get();
+
+        var second = as(DemoData.OWNER).documentName("creditPurchases").variable("id", workspaceId(DemoData.STARK))
+                .variable("after", after).execute();
+        second.path("workspace.creditPurchases.edges").entityList(Object.class).hasSize(2);
+        second.path("workspace.creditPurchases.edges[*].node.credits").entityList(Long.class)
+                .containsExactly(1_000_000L, 1_000_000L);
+        second.path("workspace.creditPurchases.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+    }
+
+    @Test
     void aMemberSeesPurchasesNewestFirstWithFreeGrantsAtZero() {
         var response = as(DemoData.MEMBER).documentName("creditPurchases").variable("locale", "fr-FR").variable("id", workspaceId(DemoData.ACME)).execute();
         response.errors().verify();

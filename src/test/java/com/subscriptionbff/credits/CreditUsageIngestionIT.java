@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +45,22 @@ class CreditUsageIngestionIT extends IntegrationTest {
         return as(DemoData.OWNER).document("query($id: ID!) { workspace(id: $id) { credits { used } } }")
                 .variable("id", workspaceId(workspace)).execute()
                 .path("workspace.credits.used").entity(Long.class).get();
+    }
+
+    @Test
+    void theDemosUsageRecorderTokenRecordsUsageThatTheOverviewFollows() throws Exception {
+        String page;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/demo/tokens")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+        Matcher recorder = Pattern.compile("\"user\":\"" + DemoData.USAGE_RECORDER + "\",\"token\":\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(recorder.find()).as("a usage recorder token on /demo/tokens").isTrue();
+        long before = used(DemoData.GLOBEX);
+        var recorded = report(recorder.group(1), DemoData.GLOBEX, "demo-loop-1", "2026-11-15T08:00:00Z", 250_000);
+        assertThat(recorded.statusCode()).isEqualTo(201);
+        assertThat(used(DemoData.GLOBEX)).isEqualTo(before + 250_000);
     }
 
     @Test

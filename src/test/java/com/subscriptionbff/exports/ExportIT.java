@@ -44,11 +44,24 @@ class ExportIT extends IntegrationTest {
         return response.path(mutation + ".download.url").entity(String.class).get();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
+    /** GET of an absolute link, or of a path on this service. */
+    private HttpResponse<String> get(String link) throws Exception {
+        String url = link.startsWith("http") ? link : "http://localhost:" + port + link;
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            return client.send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void behindAProxyTheLinkIsUnderTheOriginTheBrowserCalled() {
+        var response = as(DemoData.MEMBER).mutate()
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "billing.example.com")
+                .build()
+                .documentName("exportInvoices").variable("id", workspaceId(DemoData.ACME)).execute();
+        response.path("exportInvoices.download.url").entity(String.class)
+                .satisfies(url -> assertThat(url).startsWith("https://billing.example.com/exports/invoices/"));
     }
 
     @Test
@@ -60,7 +73,7 @@ class ExportIT extends IntegrationTest {
         UUID plain = testData.invoice(workspace, "F-2", Instant.parse("2026-09-15T10:00:00Z"), 15_900, InvoiceStatus.PAID);
 
         String url = exportLink("export-quoting-member", "exportInvoices", workspace);
-        assertThat(url).startsWith("/exports/invoices/");
+        assertThat(url).startsWith("http://localhost:" + port + "/exports/invoices/");
         var response = get(url);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
@@ -99,7 +112,7 @@ class ExportIT extends IntegrationTest {
         testData.member(workspace, member, MemberRole.MEMBER);
         String url = exportLink(member, mutation, workspace);
         String token = url.substring(url.lastIndexOf('/') + 1);
-        assertThat(url).isEqualTo(path + token);
+        assertThat(url).isEqualTo("http://localhost:" + port + path + token);
         assertThat(get(url).statusCode()).isEqualTo(200);
 
         String payload = token.substring(0, token.indexOf('.'));
@@ -163,7 +176,7 @@ class ExportIT extends IntegrationTest {
         long started = System.nanoTime();
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<InputStream> response = client.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + url)).build(),
+                    HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {

@@ -26,6 +26,21 @@ class InvoicesIT extends IntegrationTest {
     }
 
     @Test
+    void aCustomerOfFourteenMonthsHasASecondPageOfInvoicesAtTheDefaultSize() {
+        var first = page(DemoData.OWNER, DemoData.STARK).execute();
+        first.path("workspace.invoices.totalCount").entity(Integer.class).isEqualTo(14);
+        first.path("workspace.invoices.edges").entityList(Object.class).hasSize(10);
+        first.path("workspace.invoices.edges[0].node.number").entity(String.class).isEqualTo("STARK-0014");
+        first.path("workspace.invoices.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        String after = first.path("workspace.invoices.pageInfo.endCursor").entity(String.class).get();
+
+        var second = page(DemoData.OWNER, DemoData.STARK).variable("after", after).execute();
+        second.path("workspace.invoices.edges[*].node.number").entityList(String.class)
+                .containsExactly("STARK-0004", "STARK-0003", "STARK-0002", "STARK-0001");
+        second.path("workspace.invoices.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+    }
+
+    @Test
     void anAdminSeesTheInvoicesNewestFirstWithTotalStatusAndDownloadLinks() {
         var response = page(DemoData.ADMIN, DemoData.ACME).variable("locale", "fr-FR").execute();
         response.errors().verify();
