@@ -2,7 +2,6 @@ package com.subscriptionbff.common;
 
 import org.springframework.stereotype.Component;
 
-import javax.crypto.SecretKey;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -28,10 +28,10 @@ public class Cursors {
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private final SecretKey key;
+    private final UnaryOperator<byte[]> hmac;
 
     Cursors(SigningKey signingKey) {
-        this.key = signingKey.derive("cursors", "HmacSHA256");
+        this.hmac = SigningKey.hmac(signingKey.derive("cursors", "HmacSHA256"));
     }
 
     public String encode(String scope, String... keys) {
@@ -96,6 +96,6 @@ public class Cursors {
     }
 
     private byte[] signature(byte[] payload) {
-        return Arrays.copyOf(SigningKey.hmac(key, payload), SIGNATURE_BYTES);
+        return Arrays.copyOf(hmac.apply(payload), SIGNATURE_BYTES);
     }
 }

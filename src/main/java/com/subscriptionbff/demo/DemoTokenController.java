@@ -5,6 +5,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,12 +26,9 @@ class DemoTokenController {
 
     @GetMapping("/demo/tokens")
     List<DemoToken> tokens() {
-        List<DemoToken> all = new ArrayList<>(DemoData.SIGN_IN_USERS.stream().map(user -> {
-            String token = tokens.issue(user);
-            return new DemoToken(user, token, "{\"Authorization\": \"Bearer " + token + "\"}");
-        }).toList());
+        List<DemoToken> all = new ArrayList<>(DemoData.SIGN_IN_USERS.stream().map(this::token).toList());
         String recorder = tokens.issueService(DemoData.USAGE_RECORDER, "credits:record");
-        all.add(new DemoToken(DemoData.USAGE_RECORDER, recorder, null));
+        all.add(new DemoToken(DemoData.USAGE_RECORDER, recorder, null, null));
         return all;
     }
 
@@ -37,10 +36,15 @@ class DemoTokenController {
     @GetMapping("/demo/tokens/{userId}")
     DemoToken token(@PathVariable String userId) {
         String token = tokens.issue(userId);
-        return new DemoToken(userId, token, "{\"Authorization\": \"Bearer " + token + "\"}");
+        String headers = "{\"Authorization\": \"Bearer " + token + "\"}";
+        return new DemoToken(userId, token, headers,
+                "/graphiql?path=/graphql&headers=" + URLEncoder.encode(headers, StandardCharsets.UTF_8));
     }
 
-    /** graphiqlHeaders: the line to paste into GraphiQL's Headers tab; none for the usage recorder, a service. */
-    record DemoToken(String user, String token, String graphiqlHeaders) {
+    /**
+     * graphiqlHeaders: the line to paste into GraphiQL's Headers tab; graphiql: GraphiQL opened with it. Neither for
+     * the usage recorder, a service.
+     */
+    record DemoToken(String user, String token, String graphiqlHeaders, String graphiql) {
     }
 }

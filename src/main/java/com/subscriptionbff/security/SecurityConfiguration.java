@@ -43,7 +43,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/stripe/webhooks").permitAll()
                         // the product's services, with a service credential: never a user's token
                         .requestMatchers(HttpMethod.POST, "/internal/credit-usage").hasAuthority("SCOPE_credits:record")
-                        .requestMatchers("/graphiql", "/graphiql/**", "/demo/**", "/error",
+                        .requestMatchers("/graphiql", "/graphiql/**", "/webjars/**", "/demo/**", "/error",
                                 "/exports/**", // signed links carry their own authorization
                                 "/livez", "/readyz", // probes, on the public port too
                                 // served on the management port only (management.server.port)
