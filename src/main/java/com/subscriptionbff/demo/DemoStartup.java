@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import static com.subscriptionbff.db.Tables.WORKSPACES;
 /** In demo mode: loads the demo data into an empty database, then tells a person how to sign in. */
 @Component
 @Conditional(DemoMode.class)
+@Order(0)
 class DemoStartup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);

@@ -44,14 +44,14 @@ public class StripeGateway {
 
     private static final Logger log = LoggerFactory.getLogger(StripeGateway.class);
 
-    private final StripeSettings settings;
+    private final StripeConnectionDetails connection;
     private final StripeClient client;
 
-    StripeGateway(StripeSettings settings) {
-        this.settings = settings;
+    StripeGateway(StripeConnectionDetails connection, StripeSettings settings) {
+        this.connection = connection;
         this.client = StripeClient.builder()
-                .setApiKey(settings.configured() ? settings.secretKey() : "sk_not_configured")
-                .setApiBase(settings.apiBase())
+                .setApiKey(connection.configured() ? connection.secretKey() : "sk_not_configured")
+                .setApiBase(connection.apiBase())
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setReadTimeout((int) settings.readTimeout().toMillis())
                 .setMaxNetworkRetries(settings.maxNetworkRetries())
@@ -60,7 +60,7 @@ public class StripeGateway {
 
     /** Whether there is a Stripe to talk to (a secret key is set). */
     public boolean configured() {
-        return settings.configured();
+        return connection.configured();
     }
 
     /** What a change that would need Stripe answers when it is not configured (NOT_CONFIGURED, not retryable). */
@@ -228,7 +228,7 @@ public class StripeGateway {
     }
 
     private <T> T call(String what, StripeCall<T> call) {
-        if (!settings.configured()) {
+        if (!connection.configured()) {
             throw notConfigured(what);
         }
         try {

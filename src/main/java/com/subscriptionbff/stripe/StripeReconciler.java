@@ -49,13 +49,11 @@ public class StripeReconciler {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final StripeSettings settings;
 
-    StripeReconciler(StripeSettings settings, DSLContext db, StripeGateway gateway, StripeEventHandler events,
+    StripeReconciler(DSLContext db, StripeGateway gateway, StripeEventHandler events,
                      StripeSubscriptionSync subscriptions, StripeInvoiceSync invoices,
                      StripePaymentMethodSync paymentMethods, TransactionTemplate transactions, MeterRegistry meters,
                      Clock clock) {
-        this.settings = settings;
         this.db = db;
         this.gateway = gateway;
         this.events = events;
@@ -90,7 +88,7 @@ public class StripeReconciler {
             }
         }
         int repaired = 0;
-        if (!settings.configured()) {
+        if (!gateway.configured()) {
             // demo mode, or Stripe not set up yet: there is nothing to re-read from
             log.info("Stripe reconciler: {} stored events applied; no Stripe key, no subscription re-read", retried);
             return;

@@ -4,7 +4,6 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import com.subscriptionbff.db.enums.StripeEventStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,9 +18,9 @@ import java.time.Clock;
  * fails leaves the event FAILED and answers 500, so Stripe delivers it again (and the reconciler retries it).
  */
 @RestController
-class StripeWebhookController {
+public class StripeWebhookController {
 
-    static final String PATH = "/stripe/webhooks";
+    public static final String PATH = "/stripe/webhooks";
     // signatures are checked against real time, like Stripe's own library, whatever business clock a demo pins
     private static final Clock SIGNATURES_CLOCK = Clock.systemUTC();
 
@@ -29,9 +28,8 @@ class StripeWebhookController {
     private final StripeEventStore events;
     private final StripeEventHandler handler;
 
-    StripeWebhookController(@Value("${bff.stripe.webhook-secret:}") String secret, StripeEventStore events,
-                            StripeEventHandler handler) {
-        this.secret = secret;
+    StripeWebhookController(StripeConnectionDetails connection, StripeEventStore events, StripeEventHandler handler) {
+        this.secret = connection.webhookSecret();
         this.events = events;
         this.handler = handler;
     }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * allow is refused as NOT_CONFIGURED, which no retry mends, and nothing changes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "bff.demo.enabled=true", "bff.stripe.secret-key=", "bff.clock.fixed=2026-11-15T10:00:00Z",
+        "bff.demo.enabled=true", "bff.stripe.secret-key=", "bff.demo.stripe-emulator=false", "bff.clock.fixed=2026-11-15T10:00:00Z",
         "management.server.port=0"})
 @AutoConfigureHttpGraphQlTester
 @Import(EmbeddedDatabase.class)

@@ -7,7 +7,7 @@ import com.subscriptionbff.db.enums.StripeEventStatus;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import com.subscriptionbff.demo.DemoData;
 import com.subscriptionbff.support.IntegrationTest;
-import com.subscriptionbff.support.StripeStandIn;
+import com.subscriptionbff.demo.stripe.StripeEmulator;
 import com.subscriptionbff.support.TestData.Subscribed;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.DSLContext;
@@ -58,8 +58,8 @@ class StripeReconcilerIT extends IntegrationTest {
             testData.member(team.workspaceId(), "lost-member-" + i, MemberRole.MEMBER,
                     Instant.parse("2026-02-01T00:00:00Z").plus(Duration.ofDays(i)));
         }
-        stripe.renew(team.subscriptionId());
         stripe.defaultCard(team.customerId(), "pm_lost_visa", "visa", "4242", 12, 2030);
+        stripe.renew(team.subscriptionId());
 
         // only staff run it; owners and members cannot
         String mutation = "mutation($id: ID!) { reconcileWithStripe(input: {workspaceId: $id}) { userErrors { code } } }";
@@ -114,7 +114,7 @@ class StripeReconcilerIT extends IntegrationTest {
                 .run("--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                         "--spring.datasource.password=postgres", "--bff.demo.enabled=true",
                         "--bff.clock.fixed=" + NOW, "--bff.stripe.reconcile.every=PT24H",
-                        "--bff.stripe.secret-key=sk_test_standin", "--bff.stripe.api-base=" + stripe.apiBase(),
+                        "--bff.stripe.secret-key=sk_test_emulator", "--bff.stripe.api-base=" + stripe.apiBase(),
                         "--bff.stripe.max-network-retries=0", "--bff.stripe.webhook-secret=" + STRIPE_WEBHOOK_SECRET);
              var bothAtOnce = Executors.newFixedThreadPool(2)) {
             StripeReconciler secondReconciler = second.getBean(StripeReconciler.class);

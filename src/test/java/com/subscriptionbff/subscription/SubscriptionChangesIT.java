@@ -4,8 +4,8 @@ import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.db.enums.MemberRole;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import com.subscriptionbff.support.IntegrationTest;
-import com.subscriptionbff.support.StripeStandIn;
-import com.subscriptionbff.support.StripeStandIn.Fault;
+import com.subscriptionbff.demo.stripe.StripeEmulator;
+import com.subscriptionbff.demo.stripe.StripeEmulator.Fault;
 import com.subscriptionbff.support.TestData.Subscribed;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The buttons of "Manage subscription" that change it, against the Stripe stand-in: what the page shows afterwards,
+ * The buttons of "Manage subscription" that change it, against the local Stripe (demo/stripe): what the page shows afterwards,
  * what Stripe received, and what happens when Stripe says no or does not answer.
  */
 class SubscriptionChangesIT extends IntegrationTest {
@@ -103,7 +103,7 @@ class SubscriptionChangesIT extends IntegrationTest {
         changed.path("customizePlan.subscription.recurringTotal.amount").entity(String.class).isEqualTo("234.00");
 
         assertThat(stripe.charges(acme.subscriptionId())).singleElement()
-                .extracting(StripeStandIn.Charge::amountDue).isEqualTo(3_000L);
+                .extracting(StripeEmulator.Charge::amountDue).isEqualTo(3_000L);
         var update = stripe.executedWrites("/v1/subscriptions/" + acme.subscriptionId()).getFirst();
         assertThat(update.params()).containsEntry("proration_behavior", "always_invoice")
                 .containsEntry("payment_behavior", "error_if_incomplete")
@@ -186,7 +186,7 @@ class SubscriptionChangesIT extends IntegrationTest {
         assertThat(stripe.quantities(team.subscriptionId())).isEqualTo(Map.of("price_team_starter_annual", 1L,
                 "price_team_starter_seat_annual", 2L, "price_team_starter_credits_annual", 1L));
         assertThat(stripe.charges(team.subscriptionId())).singleElement()
-                .extracting(StripeStandIn.Charge::amountDue).isEqualTo(193_733L);
+                .extracting(StripeEmulator.Charge::amountDue).isEqualTo(193_733L);
 
         var backToMonthly = mutate("annual-owner", "changePlan", "ChangePlanInput", Map.of(
                 "workspaceId", workspaceId(team.workspaceId()), "planId", planId("team-starter"),
@@ -473,7 +473,7 @@ class SubscriptionChangesIT extends IntegrationTest {
                 "workspaceId", workspaceId(team.workspaceId()), "returnUrl", "https://app.example.com/billing?tab=overview",
                 "idempotencyKey", key())).execute();
         page.path("updatePaymentMethod.redirectUrl").entity(String.class)
-                .satisfies(url -> assertThat(url).startsWith("https://billing.stripe.com/p/session/"));
+                .satisfies(url -> assertThat(url).startsWith(stripe.apiBase() + "/portal/bps_"));
         var sent = stripe.received("/v1/billing_portal/sessions").getLast();
         assertThat(sent.params()).containsEntry("customer", team.customerId())
                 .containsEntry("flow_data[type]", "payment_method_update")
@@ -497,7 +497,7 @@ class SubscriptionChangesIT extends IntegrationTest {
                 "workspaceId", workspaceId(team.workspaceId()), "millions", 3,
                 "returnUrl", "https://app.example.com/billing", "idempotencyKey", key())).execute();
         bought.path("buyCredits.checkoutUrl").entity(String.class)
-                .satisfies(url -> assertThat(url).startsWith("https://checkout.stripe.com/c/pay/cs_test_"));
+                .satisfies(url -> assertThat(url).startsWith(stripe.apiBase() + "/checkout/cs_test_"));
         bought.path("buyCredits.preview.amount.amount").entity(String.class).isEqualTo("36.00");
         assertThat(stripe.received("/v1/checkout/sessions").getLast().params())
                 .containsEntry("mode", "payment")

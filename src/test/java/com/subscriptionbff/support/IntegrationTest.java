@@ -1,7 +1,9 @@
 package com.subscriptionbff.support;
 
 import com.subscriptionbff.common.GlobalId;
+import com.subscriptionbff.demo.DemoClock;
 import com.subscriptionbff.demo.DemoTokens;
+import com.subscriptionbff.demo.stripe.StripeEmulator;
 import com.subscriptionbff.demo.EmbeddedDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +14,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.execution.SchemaReport;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -33,7 +34,9 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bff.demo.enabled=true", "bff.demo.bulk-workspaces=150",
                 "bff.stripe.webhook-secret=" + IntegrationTest.STRIPE_WEBHOOK_SECRET,
-                "bff.stripe.secret-key=sk_test_standin", "bff.stripe.read-timeout=2s",
+                "bff.stripe.read-timeout=1500ms", "bff.clock.fixed=2026-11-15T10:00:00Z",
+                // the local Stripe of demo mode answers; its events are not delivered (tests send the ones they need)
+                "bff.demo.stripe-emulator-events=false",
                 "bff.stripe.max-network-retries=0", "bff.stripe.reconcile.every=PT24H", "bff.return-urls.allowed=https://app.example.com/billing",
                 // the server's async request timeout (30 s by default), short here so a live stream visibly outlives it
                 "spring.mvc.async.request-timeout=2s", "spring.graphql.http.sse.keep-alive=500ms"})
@@ -61,7 +64,7 @@ public abstract class IntegrationTest {
     protected DemoTokens tokens;
 
     @Autowired
-    protected MutableClock clock;
+    protected DemoClock clock;
 
     @Autowired
     protected MeterRegistry meters;
@@ -72,11 +75,11 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
-        registry.add("bff.stripe.api-base", () -> StripeStandIn.shared().apiBase());
     }
 
     /** The local Stripe the service talks to. */
-    protected final StripeStandIn stripe = StripeStandIn.shared();
+    @Autowired
+    protected StripeEmulator stripe;
 
     @AfterEach
     void resetClockAndStripe() {
@@ -116,12 +119,6 @@ public abstract class IntegrationTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClockConfiguration {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(NOW);
-        }
-
         @Bean
         GraphQlSourceBuilderCustomizer captureSchemaReport() {
             return builder -> builder.inspectSchemaMappings(SCHEMA_REPORT::set);

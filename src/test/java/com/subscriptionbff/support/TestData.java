@@ -2,7 +2,10 @@ package com.subscriptionbff.support;
 
 import com.subscriptionbff.db.enums.InvoiceStatus;
 import com.subscriptionbff.db.enums.MemberRole;
+import com.subscriptionbff.demo.stripe.EmulatorSeed;
+import com.subscriptionbff.demo.stripe.StripeEmulator;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -28,9 +31,14 @@ import static com.subscriptionbff.db.Tables.WORKSPACES;
 public class TestData {
 
     private final DSLContext db;
+    private final ObjectProvider<StripeEmulator> stripe;
+    private final ObjectProvider<EmulatorSeed> seed;
 
-    TestData(DSLContext db) {
+    /** The local Stripe is absent from repository slices and where a test turns it off. */
+    TestData(DSLContext db, ObjectProvider<StripeEmulator> stripe, ObjectProvider<EmulatorSeed> seed) {
         this.db = db;
+        this.stripe = stripe;
+        this.seed = seed;
     }
 
     /** A new workspace whose OWNER is a new user of that id. */
@@ -43,17 +51,17 @@ public class TestData {
         return id;
     }
 
-    /** A workspace billed through Stripe, and the same subscription in the Stripe stand-in. */
+    /** A workspace billed through Stripe, and the same subscription in the Stripe emulator. */
     public record Subscribed(UUID workspaceId, String customerId, String subscriptionId) {
     }
 
     /**
      * A new workspace whose OWNER is `ownerUserId`, subscribed to the plan since ten days before {@link
-     * IntegrationTest#NOW}, in PostgreSQL and in the Stripe stand-in alike.
+     * IntegrationTest#NOW}, in PostgreSQL and in the Stripe emulator alike.
      */
     public Subscribed subscribed(String name, String ownerUserId, String planCode, BillingInterval interval,
                                  int extraSeats, long extraCreditMillions, SubscriptionStatus status) {
-        registerCatalog();
+        seed.getObject().catalog();
         UUID workspace = workspace(name, "Europe/Paris", ownerUserId);
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 14);
         String customer = "cus_" + suffix;
@@ -89,37 +97,9 @@ public class TestData {
             quantities.put(annual ? plan.getStripeExtraCreditsAnnualPriceId() : plan.getStripeExtraCreditsPriceId(),
                     extraCreditMillions);
         }
-        StripeStandIn.shared().subscription(subscription, customer, status.getLiteral().toLowerCase(Locale.ROOT),
+        stripe.getObject().subscription(subscription, customer, status.getLiteral().toLowerCase(Locale.ROOT),
                 start, end, trialing ? start : null, trialing ? end : null, quantities);
         return new Subscribed(workspace, customer, subscription);
-    }
-
-    /** The catalog's Stripe prices, as the stand-in must know them: add-ons per month, or twelve months a year. */
-    private void registerCatalog() {
-        StripeStandIn stripe = StripeStandIn.shared();
-        for (PlansRecord plan : db.selectFrom(PLANS).fetch()) {
-            String currency = plan.getCurrency();
-            stripe.price(plan.getStripeMonthlyPriceId(), plan.getMonthlyPriceMinor(), currency, "month");
-            if (plan.getStripeAnnualPriceId() != null) {
-                stripe.price(plan.getStripeAnnualPriceId(), plan.getAnnualPriceMinor(), currency, "year");
-            }
-            if (plan.getStripeExtraSeatPriceId() != null) {
-                stripe.price(plan.getStripeExtraSeatPriceId(), plan.getExtraSeatPriceMinor(), currency, "month");
-            }
-            if (plan.getStripeExtraSeatAnnualPriceId() != null) {
-                stripe.price(plan.getStripeExtraSeatAnnualPriceId(), plan.getExtraSeatPriceMinor() * 12, currency, "year");
-            }
-            if (plan.getStripeExtraCreditsPriceId() != null) {
-                stripe.price(plan.getStripeExtraCreditsPriceId(), plan.getExtraCreditsPriceMinor(), currency, "month");
-            }
-            if (plan.getStripeExtraCreditsAnnualPriceId() != null) {
-                stripe.price(plan.getStripeExtraCreditsAnnualPriceId(), plan.getExtraCreditsPriceMinor() * 12, currency,
-                        "year");
-            }
-            if (plan.getStripePurchasedCreditsPriceId() != null) {
-                stripe.price(plan.getStripePurchasedCreditsPriceId(), plan.getPurchasedCreditsPriceMinor(), currency, null);
-            }
-        }
     }
 
     public void user(String userId) {

@@ -1,0 +1,162 @@
+package com.subscriptionbff.demo.stripe;
+
+import com.google.gson.JsonObject;
+import com.subscriptionbff.demo.stripe.StripeObjects.Card;
+import com.subscriptionbff.demo.stripe.StripeObjects.Price;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static com.subscriptionbff.demo.stripe.StripeJson.invalid;
+import static com.subscriptionbff.demo.stripe.StripeJson.missing;
+
+/**
+ * Checkout and billing-portal sessions, and what a person does on their pages ({@link EmulatorPages}): pay with a
+ * test card, or save a new default card. Stripe's test card numbers behave as in test mode.
+ */
+final class EmulatedSessions {
+
+    /** A test card number and what it does. */
+    enum TestCard {
+        VISA("4242424242424242", "visa", "4242", false, false),
+        MASTERCARD("5555555555554444", "mastercard", "4444", false, false),
+        DECLINED("4000000000000002", "visa", "0002", true, true),
+        FAILS_LATER("4000000000000341", "visa", "0341", false, true);
+
+        final String number;
+        final String brand;
+        final String last4;
+        /** Refused when saved or paid with. */
+        final boolean declinedNow;
+        /** Charges made with it later (renewals, upgrades) are declined. */
+        final boolean declinesCharges;
+
+        TestCard(String number, String brand, String last4, boolean declinedNow, boolean declinesCharges) {
+            this.number = number;
+            this.brand = brand;
+            this.last4 = last4;
+            this.declinedNow = declinedNow;
+            this.declinesCharges = declinesCharges;
+        }
+
+        static TestCard of(String number) {
+            String digits = number == null ? "" : number.replaceAll("[^0-9]", "");
+            for (TestCard card : values()) {
+                if (card.number.equals(digits)) {
+                    return card;
+                }
+            }
+            return null;
+        }
+    }
+
+    private final StripeObjects objects;
+    private final EmulatedEvents events;
+    private final String pagesBase;
+
+    EmulatedSessions(StripeObjects objects, EmulatedEvents events, String pagesBase) {
+        this.objects = objects;
+        this.events = events;
+        this.pagesBase = pagesBase;
+    }
+
+    JsonObject createPortal(Map<String, String> params) {
+        JsonObject session = StripeObjects.fixture("billing_portal.session");
+        String id = objects.newId("bps");
+        session.addProperty("id", id);
+        session.addProperty("customer", params.get("customer"));
+        session.addProperty("return_url", params.get("return_url"));
+        session.addProperty("url", pagesBase + "/portal/" + id);
+        objects.portalSessions.put(id, session);
+        return session;
+    }
+
+    JsonObject createCheckout(Map<String, String> params) {
+        Price price = objects.price(params.get("line_items[0][price]"));
+        long quantity = Long.parseLong(params.getOrDefault("line_items[0][quantity]", "1"));
+        JsonObject session = StripeObjects.fixture("checkout.session");
+        String id = objects.newId("cs_test");
+        session.addProperty("id", id);
+        session.addProperty("object", "checkout.session");
+        session.addProperty("mode", params.get("mode"));
+        session.addProperty("customer", params.get("customer"));
+        session.addProperty("client_reference_id", params.get("client_reference_id"));
+        session.addProperty("status", "open");
+        session.addProperty("payment_status", "unpaid");
+        session.addProperty("currency", price.currency());
+        session.addProperty("amount_total", price.unitAmount() * quantity);
+        session.addProperty("amount_subtotal", price.unitAmount() * quantity);
+        session.addProperty("success_url", params.get("success_url"));
+        session.addProperty("cancel_url", params.get("cancel_url"));
+        session.addProperty("url", pagesBase + "/checkout/" + id);
+        JsonObject metadata = new JsonObject();
+        params.forEach((name, value) -> {
+            if (name.startsWith("metadata[")) {
+                metadata.addProperty(name.substring("metadata[".length(), name.length() - 1), value);
+            }
+        });
+        session.add("metadata", metadata);
+        objects.checkoutSessions.put(id, session);
+        return session;
+    }
+
+    JsonObject checkout(String id) {
+        JsonObject session = objects.checkoutSessions.get(id);
+        if (session == null) {
+            throw missing("checkout session", id);
+        }
+        return session;
+    }
+
+    JsonObject portal(String id) {
+        JsonObject session = objects.portalSessions.get(id);
+        if (session == null) {
+            throw missing("billing portal session", id);
+        }
+        return session;
+    }
+
+    /** Pays the session with the card; answers where the browser goes next, or refuses (declined, not open). */
+    String pay(String id, String cardNumber, Instant now) {
+        JsonObject session = checkout(id);
+        if (!session.get("status").getAsString().equals("open")) {
+            throw invalid("This Checkout Session is no longer active.");
+        }
+        TestCard card = TestCard.of(cardNumber);
+        if (card == null) {
+            throw invalid("Your card number is not a Stripe test card (use 4242 4242 4242 4242).");
+        }
+        if (card.declinedNow) {
+            throw StripeJson.cardDeclined();
+        }
+        session.addProperty("status", "complete");
+        session.addProperty("payment_status", "paid");
+        session.addProperty("payment_intent", objects.newId("pi"));
+        events.emit("checkout.session.completed", session, now);
+        return session.get("success_url").getAsString().replace("{CHECKOUT_SESSION_ID}", id);
+    }
+
+    /** Where the browser goes when the person leaves the Checkout page without paying. */
+    String cancelUrl(String id) {
+        return checkout(id).get("cancel_url").getAsString();
+    }
+
+    /** Saves the card as the customer's default; answers the portal's return URL, or refuses a declined card. */
+    String saveCard(String portalId, String cardNumber, long expMonth, long expYear, Instant now) {
+        JsonObject session = portal(portalId);
+        TestCard card = TestCard.of(cardNumber);
+        if (card == null) {
+            throw invalid("Your card number is not a Stripe test card (use 4242 4242 4242 4242).");
+        }
+        if (card.declinedNow) {
+            throw StripeJson.cardDeclined();
+        }
+        String customer = session.get("customer").getAsString();
+        String id = objects.newId("pm");
+        objects.cards.put(id, new Card(id, customer, card.brand, card.last4, expMonth, expYear, card.declinesCharges));
+        objects.defaultCards.put(customer, id);
+        events.emit("payment_method.attached", objects.renderCard(id), now);
+        events.emit("customer.updated", objects.renderCustomer(customer), now);
+        return session.get("return_url").getAsString();
+    }
+}

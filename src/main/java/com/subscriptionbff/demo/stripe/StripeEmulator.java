@@ -1,0 +1,266 @@
+package com.subscriptionbff.demo.stripe;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.subscriptionbff.demo.stripe.StripeObjects.Card;
+import com.subscriptionbff.demo.stripe.StripeObjects.Item;
+import com.subscriptionbff.demo.stripe.StripeObjects.Price;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A local Stripe, stateful, that the real stripe-java client talks to over HTTP ({@link EmulatorServer}): demo mode
+ * runs it when no STRIPE_SECRET_KEY is set, and the tests run against it. It answers with Stripe's own object shapes,
+ * honours idempotency keys as Stripe does (same key and parameters: the stored answer again; other parameters: an
+ * idempotency_error), sends the events Stripe would send to the webhook endpoint ({@link EmulatedEvents}), serves
+ * Checkout and portal pages, and moves through period ends like a test clock ({@link #advanceTo}). Tests may also
+ * make the next matching write fail, and read what it received.
+ */
+public final class StripeEmulator implements AutoCloseable {
+
+    public enum Fault {
+        CARD_DECLINED,
+        RATE_LIMITED,
+        SERVER_ERROR,
+        /** The change is applied and stored, but the answer comes after {@link #TIMEOUT_DELAY}. */
+        TIMEOUT_AFTER_APPLYING
+    }
+
+    /** How late a TIMEOUT_AFTER_APPLYING answer comes. */
+    public static final Duration TIMEOUT_DELAY = Duration.ofSeconds(4);
+
+    /** A request as received: form parameters flattened as Stripe encodes them (items[0][price]). */
+    public record Received(String method, String path, Map<String, String> params, String idempotencyKey,
+                           boolean replayed) {
+    }
+
+    /** A payment taken at once (an upgrade's prorated invoice). */
+    public record Charge(String invoiceId, String subscriptionId, long amountDue) {
+    }
+
+    /** What a period end did to a subscription (see {@link #advanceTo}). */
+    public record PeriodEnd(String subscriptionId, Instant at, String outcome, String invoiceId) {
+    }
+
+    private static final Set<String> COLLECTIONS = Set.of("invoices", "invoices/create_preview",
+            "subscription_schedules", "billing_portal/sessions", "checkout/sessions");
+
+    private final Clock clock;
+    private final String base;
+    private final StripeObjects objects = new StripeObjects();
+    private final EmulatedEvents events;
+    private final EmulatedSubscriptions subscriptions;
+    private final EmulatedSchedules schedules;
+    private final EmulatedRenewals renewals;
+    private final EmulatedSessions sessions;
+    private final ApiRequests requests = new ApiRequests();
+    private final List<Charge> charges = new ArrayList<>();
+
+    StripeEmulator(Clock clock, String webhookSecret, String pagesBase) {
+        this.clock = clock;
+        this.base = pagesBase;
+        this.events = new EmulatedEvents(webhookSecret);
+        this.subscriptions = new EmulatedSubscriptions(objects, events);
+        this.schedules = new EmulatedSchedules(objects, events);
+        this.renewals = new EmulatedRenewals(objects, schedules, events);
+        this.sessions = new EmulatedSessions(objects, events, pagesBase);
+    }
+
+    /** http://127.0.0.1:port: the API base for stripe-java, and the origin of the Checkout and portal pages. */
+    public String apiBase() {
+        return base;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    EmulatedEvents events() {
+        return events;
+    }
+
+    /** What the Checkout and portal pages do, under the emulator's lock, at its time. */
+    synchronized <T> T onPages(java.util.function.BiFunction<EmulatedSessions, Instant, T> action) {
+        return action.apply(sessions, now());
+    }
+
+    @Override
+    public void close() {
+        events.close();
+    }
+
+    // ---- the account's objects ---------------------------------------------------------------------------------
+
+    /** A price of the catalog; interval "month", "year", or null for a one-off price. */
+    public synchronized void price(String id, long unitAmount, String currency, String interval) {
+        objects.prices.put(id, new Price(id, unitAmount, currency.toLowerCase(Locale.ROOT), interval));
+    }
+
+    /** A subscription as Stripe holds it: prices and quantities, period, status and trial. */
+    public synchronized void subscription(String id, String customer, String status, Instant periodStart,
+                                          Instant periodEnd, Instant trialStart, Instant trialEnd,
+                                          Map<String, Long> quantitiesByPrice) {
+        JsonObject subscription = StripeObjects.fixture("subscription");
+        subscription.addProperty("id", id);
+        subscription.addProperty("customer", customer);
+        subscription.addProperty("status", status);
+        subscription.addProperty("cancel_at_period_end", false);
+        subscription.add("canceled_at", JsonNull.INSTANCE);
+        subscription.add("cancel_at", JsonNull.INSTANCE);
+        subscription.add("ended_at", JsonNull.INSTANCE);
+        subscription.add("schedule", JsonNull.INSTANCE);
+        subscription.add("cancellation_details", StripeObjects.cancellationDetails(null, null));
+        String firstPrice = quantitiesByPrice.keySet().iterator().next();
+        subscription.addProperty("currency", objects.price(firstPrice).currency());
+        StripeJson.setEpoch(subscription, "trial_start", trialStart);
+        StripeJson.setEpoch(subscription, "trial_end", trialEnd);
+        subscription.addProperty("billing_cycle_anchor", periodStart.getEpochSecond());
+        StripeObjects.period(subscription, periodStart, periodEnd);
+        List<Item> list = new ArrayList<>();
+        quantitiesByPrice.forEach((price, quantity) -> list.add(new Item(objects.newId("si"), price, quantity)));
+        objects.items.put(id, list);
+        objects.subscriptions.put(id, subscription);
+    }
+
+    /** A card attached to the customer and made its default (as the billing portal does). */
+    public synchronized void defaultCard(String customer, String paymentMethodId, String brand, String last4,
+                                         long expMonth, long expYear) {
+        objects.cards.put(paymentMethodId, new Card(paymentMethodId, customer, brand, last4, expMonth, expYear,
+                false));
+        objects.defaultCards.put(customer, paymentMethodId);
+    }
+
+    // ---- time --------------------------------------------------------------------------------------------------
+
+    /**
+     * Every period end up to `until`, in order, as Stripe's test clocks advance: renewals and their invoices, trials
+     * ending, cancellations taking effect, scheduled changes beginning, each with its events.
+     */
+    public synchronized List<PeriodEnd> advanceTo(Instant until) {
+        return renewals.advance(until).stream()
+                .map(t -> new PeriodEnd(t.subscriptionId(), t.at(), t.outcome(), t.invoiceId())).toList();
+    }
+
+    /** When the subscription's current period (or trial) ends. */
+    public synchronized Instant periodEnd(String subscriptionId) {
+        return StripeObjects.periodEnd(objects.subscription(subscriptionId));
+    }
+
+    /** Stripe renews the subscription on its own, now; answers the renewal invoice's id. */
+    public synchronized String renew(String subscriptionId) {
+        return renewals.periodEnds(subscriptionId).invoiceId();
+    }
+
+    // ---- events ------------------------------------------------------------------------------------------------
+
+    /** Sends the events from now on to the service's webhook endpoint. */
+    public void deliverEventsTo(URI webhookEndpoint) {
+        events.deliverTo(webhookEndpoint);
+    }
+
+    /** The types of the events sent so far, oldest first. */
+    public List<String> eventTypes() {
+        return events.emitted().stream().map(EmulatedEvents.Emitted::type).toList();
+    }
+
+    /** Waits until the events sent so far have been delivered; false if that takes longer than `timeout`. */
+    public boolean awaitEventsDelivered(Duration timeout) throws InterruptedException {
+        return events.awaitDelivered(timeout);
+    }
+
+    // ---- what tests set up and read ----------------------------------------------------------------------------
+
+    /** The next write (POST) whose path starts with `pathPrefix` fails this way. */
+    public synchronized void failNext(String pathPrefix, Fault fault) {
+        requests.failNext(pathPrefix, fault);
+    }
+
+    /** Every write answers after this delay, to let two requests overlap. */
+    public void answerWritesAfter(Duration delay) {
+        requests.slowWritesMillis = delay.toMillis();
+    }
+
+    public synchronized void reset() {
+        requests.faults.clear();
+        requests.slowWritesMillis = 0;
+    }
+
+    public synchronized List<Received> received(String pathPrefix) {
+        return requests.received.stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
+    }
+
+    /** Writes (POST) to the path that Stripe executed, leaving out replays of a stored answer. */
+    public synchronized List<Received> executedWrites(String pathPrefix) {
+        return received(pathPrefix).stream().filter(r -> r.method().equals("POST") && !r.replayed()).toList();
+    }
+
+    public synchronized List<Charge> charges(String subscriptionId) {
+        return charges.stream().filter(c -> c.subscriptionId().equals(subscriptionId)).toList();
+    }
+
+    /** The quantity of each price on the subscription as Stripe now holds it. */
+    public synchronized Map<String, Long> quantities(String subscriptionId) {
+        Map<String, Long> quantities = new TreeMap<>();
+        objects.items.get(subscriptionId).forEach(item -> quantities.put(item.priceId(), item.quantity()));
+        return quantities;
+    }
+
+    public synchronized JsonObject subscriptionJson(String subscriptionId) {
+        return objects.render(subscriptionId);
+    }
+
+    // ---- the API -----------------------------------------------------------------------------------------------
+
+    synchronized ApiRequests.Answer handle(String method, String path, Map<String, String> params,
+                                           String idempotencyKey, String authorization) {
+        return requests.handle(method, path, params, idempotencyKey, authorization, this::route);
+    }
+
+    private JsonElement route(String method, String path, Map<String, String> params, boolean declineCard) {
+        String rest = path.startsWith("/v1/") ? path.substring(4) : path;
+        String[] parts = rest.split("/");
+        String id = parts.length > 1 ? parts[1] : null;
+        String shape = COLLECTIONS.contains(rest) ? rest
+                : parts[0] + "/{id}" + (parts.length > 2 ? "/" + parts[2] : "");
+        Instant now = now();
+        return switch (method + " " + shape) {
+            case "GET subscriptions/{id}" -> objects.render(id);
+            case "GET subscription_schedules/{id}" -> objects.schedule(id);
+            case "GET customers/{id}" -> objects.renderCustomer(id);
+            case "GET payment_methods/{id}" -> objects.renderCard(id);
+            case "GET invoices" -> invoiceList(params);
+            case "POST subscriptions/{id}" -> subscriptions.update(id, params, declineCard, now, charges);
+            case "POST invoices/create_preview" -> subscriptions.preview(params, now);
+            case "POST subscription_schedules" -> schedules.create(params, now);
+            case "POST subscription_schedules/{id}" -> schedules.update(id, params, now);
+            case "POST subscription_schedules/{id}/release" -> schedules.release(id, now);
+            case "POST billing_portal/sessions" -> sessions.createPortal(params);
+            case "POST checkout/sessions" -> sessions.createCheckout(params);
+            default -> throw new StripeJson.Refused(404, StripeJson.error("invalid_request_error", "resource_missing",
+                    "Unrecognized request URL (" + method + ": " + path + ")."));
+        };
+    }
+
+    private JsonObject invoiceList(Map<String, String> params) {
+        JsonObject list = new JsonObject();
+        list.addProperty("object", "list");
+        list.addProperty("url", "/v1/invoices");
+        list.addProperty("has_more", false);
+        JsonArray data = new JsonArray();
+        objects.invoicesByCustomer.getOrDefault(params.get("customer"), List.of()).stream()
+                .limit(Long.parseLong(params.getOrDefault("limit", "10"))).forEach(data::add);
+        list.add("data", data);
+        return list;
+    }
+}

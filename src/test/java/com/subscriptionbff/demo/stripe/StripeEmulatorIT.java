@@ -1,0 +1,198 @@
+package com.subscriptionbff.demo.stripe;
+
+import com.subscriptionbff.db.enums.BillingInterval;
+import com.subscriptionbff.db.enums.SubscriptionStatus;
+import com.subscriptionbff.support.IntegrationTest;
+import com.subscriptionbff.support.TestData.Subscribed;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.context.TestPropertySource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Demo mode's local Stripe end to end: each button goes from GraphQL to the emulator, and the page shows what the
+ * emulator's signed events, delivered to /stripe/webhooks, wrote to the read model; time moves on with the demo clock.
+ */
+// without the bulk workspaces: a year of the clock renews every demo subscription twelve times, each with its events
+@TestPropertySource(properties = {"bff.demo.stripe-emulator-events=true", "bff.demo.bulk-workspaces=0"})
+class StripeEmulatorIT extends IntegrationTest {
+
+    private static final String RETURN_URL = "https://app.example.com/billing";
+
+    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private GraphQlTester.Response mutate(String user, String mutation, String inputType, Map<String, Object> input,
+                                          String selection) {
+        var response = as(user).document("mutation($input: " + inputType + "!) { " + mutation + "(input: $input) { "
+                + selection + " userErrors { code message } } }").variable("input", input).execute();
+        response.path(mutation + ".userErrors").entityList(Object.class).hasSize(0);
+        settle();
+        return response;
+    }
+
+    private GraphQlTester.Response page(String user, UUID workspace) {
+        return as(user).document("""
+                query($id: ID!) { workspace(id: $id) {
+                  subscription { status billingInterval autoRenew currentPeriod { start end }
+                    customization { extraSeats } recurringTotal { amount } cancellation { reason } }
+                  paymentMethod { brand last4 expMonth expYear }
+                  invoices(first: 10) { totalCount edges { node { status total { amount } period { start } } } }
+                  creditPurchases(first: 10) { totalCount edges { node { credits amount { amount } source } } }
+                } }""").variable("id", workspaceId(workspace)).execute();
+    }
+
+    private void settle() {
+        try {
+            assertThat(stripe.awaitEventsDelivered(Duration.ofSeconds(20))).as("events delivered").isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> browse(String method, String url, String form) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(url));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(form));
+        }
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void cancelReactivateCustomizeSwitchToAnnualThenTheClockReachesThePeriodEndAndTheRenewalIsInvoiced()
+            throws Exception {
+        Subscribed team = testData.subscribed("Lifecycle GmbH", "life-owner", "team-starter", BillingInterval.MONTH,
+                0, 0, SubscriptionStatus.ACTIVE);
+        stripe.defaultCard(team.customerId(), "pm_life_visa", "visa", "4242", 12, 2030);
+        String id = workspaceId(team.workspaceId());
+
+        mutate("life-owner", "cancelSubscription", "CancelSubscriptionInput", Map.of("workspaceId", id,
+                "reason", "TOO_EXPENSIVE", "idempotencyKey", key()), "subscription { id }");
+        page("life-owner", team.workspaceId()).path("workspace.subscription.autoRenew").entity(Boolean.class)
+                .isEqualTo(false);
+        mutate("life-owner", "reactivateSubscription", "ReactivateSubscriptionInput", Map.of("workspaceId", id,
+                "idempotencyKey", key()), "subscription { id }");
+        page("life-owner", team.workspaceId()).path("workspace.subscription.autoRenew").entity(Boolean.class)
+                .isEqualTo(true);
+
+        mutate("life-owner", "customizePlan", "CustomizePlanInput", Map.of("workspaceId", id, "extraSeats", 3,
+                "extraCredits", 0, "idempotencyKey", key()), "subscription { id }");
+        var customized = page("life-owner", team.workspaceId());
+        customized.path("workspace.subscription.customization.extraSeats").entity(Integer.class).isEqualTo(3);
+        // the prorated charge reached the Billing tab through invoice.paid
+        customized.path("workspace.invoices.totalCount").entity(Integer.class).isEqualTo(1);
+        customized.path("workspace.invoices.edges[0].node.status").entity(String.class).isEqualTo("PAID");
+
+        mutate("life-owner", "switchToAnnualBilling", "SwitchToAnnualBillingInput", Map.of("workspaceId", id,
+                "idempotencyKey", key()), "subscription { id }");
+        var annual = page("life-owner", team.workspaceId());
+        annual.path("workspace.subscription.billingInterval").entity(String.class).isEqualTo("YEAR");
+        String yearEnds = annual.path("workspace.subscription.currentPeriod.end").entity(String.class).get();
+        String annualTotal = annual.path("workspace.subscription.recurringTotal.amount").entity(String.class).get();
+        int invoicesBefore = annual.path("workspace.invoices.totalCount").entity(Integer.class).get();
+
+        var advanced = browse("POST", "http://127.0.0.1:" + port + "/demo/stripe/advance-clock?workspace=" + id, "");
+        assertThat(advanced.statusCode()).isEqualTo(200);
+        assertThat(advanced.body()).contains(team.subscriptionId()).contains("renewed, invoice paid")
+                .contains("\"eventsDelivered\":true");
+        assertThat(clock.instant()).isEqualTo(Instant.parse(yearEnds));
+
+        var renewed = page("life-owner", team.workspaceId());
+        renewed.path("workspace.subscription.status").entity(String.class).isEqualTo("ACTIVE");
+        renewed.path("workspace.subscription.currentPeriod.start").entity(String.class).isEqualTo(yearEnds);
+        renewed.path("workspace.invoices.totalCount").entity(Integer.class).isEqualTo(invoicesBefore + 1);
+        renewed.path("workspace.invoices.edges[0].node.period.start").entity(String.class).isEqualTo(yearEnds);
+        renewed.path("workspace.invoices.edges[0].node.total.amount").entity(String.class).isEqualTo(annualTotal);
+    }
+
+    @Test
+    void checkoutRefusesADeclinedCardThenPaysAndThePurchaseReachesTheBillingTab() throws Exception {
+        Subscribed team = testData.subscribed("Checkout BV", "checkout-owner", "team-starter", BillingInterval.MONTH,
+                0, 0, SubscriptionStatus.ACTIVE);
+        String checkoutUrl = mutate("checkout-owner", "buyCredits", "BuyCreditsInput", Map.of(
+                "workspaceId", workspaceId(team.workspaceId()), "millions", 2, "returnUrl", RETURN_URL,
+                "idempotencyKey", key()), "checkoutUrl").path("buyCredits.checkoutUrl").entity(String.class).get();
+
+        var page = browse("GET", checkoutUrl, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Pay").contains("EUR");
+
+        var declined = browse("POST", checkoutUrl, "action=pay&card=4000+0000+0000+0002");
+        assertThat(declined.statusCode()).isEqualTo(402);
+        assertThat(declined.body()).contains("Your card was declined.");
+        settle();
+        page("checkout-owner", team.workspaceId()).path("workspace.creditPurchases.totalCount").entity(Integer.class)
+                .isEqualTo(0);
+
+        var paid = browse("POST", checkoutUrl, "action=pay&card=4242+4242+4242+4242");
+        assertThat(paid.statusCode()).isEqualTo(303);
+        assertThat(paid.headers().firstValue("Location")).get().asString().startsWith(RETURN_URL);
+        settle();
+        var purchases = page("checkout-owner", team.workspaceId());
+        purchases.path("workspace.creditPurchases.totalCount").entity(Integer.class).isEqualTo(1);
+        purchases.path("workspace.creditPurchases.edges[0].node.credits").entity(Long.class).isEqualTo(2_000_000L);
+
+        // the session is complete: paying again is refused
+        assertThat(browse("POST", checkoutUrl, "action=pay&card=4242424242424242").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void thePortalSavesANewCardWhichTheOverviewShowsThenACardThatFailsLaterMakesTheRenewalPastDue() throws Exception {
+        Subscribed team = testData.subscribed("Portal Oy", "portal-owner", "team-starter", BillingInterval.MONTH,
+                0, 0, SubscriptionStatus.ACTIVE);
+        String id = workspaceId(team.workspaceId());
+        String portalUrl = mutate("portal-owner", "updatePaymentMethod", "UpdatePaymentMethodInput", Map.of(
+                "workspaceId", id, "returnUrl", RETURN_URL, "idempotencyKey", key()), "redirectUrl")
+                .path("updatePaymentMethod.redirectUrl").entity(String.class).get();
+
+        assertThat(browse("GET", portalUrl, null).statusCode()).isEqualTo(200);
+        var saved = browse("POST", portalUrl, "card=5555+5555+5555+4444&exp_month=3&exp_year=2031");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(saved.headers().firstValue("Location")).contains(RETURN_URL);
+        settle();
+        var withCard = page("portal-owner", team.workspaceId());
+        withCard.path("workspace.paymentMethod.brand").entity(String.class).satisfies(brand ->
+                assertThat(brand).containsIgnoringCase("mastercard"));
+        withCard.path("workspace.paymentMethod.last4").entity(String.class).isEqualTo("4444");
+        withCard.path("workspace.paymentMethod.expYear").entity(Integer.class).isEqualTo(2031);
+
+        // Stripe's 0341 card is saved, but the renewal's payment fails
+        assertThat(browse("POST", portalUrl, "card=4000000000000341&exp_month=1&exp_year=2032").statusCode())
+                .isEqualTo(303);
+        var advanced = browse("POST", "http://127.0.0.1:" + port + "/demo/stripe/advance-clock?workspace=" + id, "");
+        assertThat(advanced.body()).contains("payment failed: past due");
+        var pastDue = page("portal-owner", team.workspaceId());
+        pastDue.path("workspace.subscription.status").entity(String.class).isEqualTo("PAST_DUE");
+        pastDue.path("workspace.invoices.edges[0].node.status").entity(String.class).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aTrialWithoutACardEndsAtTheClockAndACancellationTakesEffect() throws Exception {
+        Subscribed trial = testData.subscribed("Trial SRL", "trial-owner", "team-starter", BillingInterval.MONTH,
+                0, 0, SubscriptionStatus.TRIALING);
+        var advanced = browse("POST", "http://127.0.0.1:" + port + "/demo/stripe/advance-clock?workspace="
+                + workspaceId(trial.workspaceId()), "");
+        assertThat(advanced.statusCode()).isEqualTo(200);
+        assertThat(advanced.body()).contains("trial ended without a payment method: canceled");
+        page("trial-owner", trial.workspaceId()).path("workspace.subscription.status").entity(String.class)
+                .isEqualTo("CANCELED");
+
+        assertThat(browse("POST", "http://127.0.0.1:" + port + "/demo/stripe/advance-clock?workspace=not-an-id", "")
+                .statusCode()).isEqualTo(400);
+    }
+}
