@@ -47,15 +47,9 @@ public class StripeGateway {
     private final StripeConnectionDetails connection;
     private final StripeClient client;
 
-    StripeGateway(StripeConnectionDetails connection, StripeSettings settings) {
+    StripeGateway(StripeConnectionDetails connection, StripeClient client) {
         this.connection = connection;
-        this.client = StripeClient.builder()
-                .setApiKey(connection.configured() ? connection.secretKey() : "sk_not_configured")
-                .setApiBase(connection.apiBase())
-                .setConnectTimeout((int) settings.connectTimeout().toMillis())
-                .setReadTimeout((int) settings.readTimeout().toMillis())
-                .setMaxNetworkRetries(settings.maxNetworkRetries())
-                .build();
+        this.client = client;
     }
 
     /** Whether there is a Stripe to talk to (a secret key is set). */
@@ -223,11 +217,11 @@ public class StripeGateway {
         return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
     }
 
-    private interface StripeCall<T> {
+    interface StripeCall<T> {
         T run() throws StripeException;
     }
 
-    private <T> T call(String what, StripeCall<T> call) {
+    <T> T call(String what, StripeCall<T> call) {
         if (!connection.configured()) {
             throw notConfigured(what);
         }

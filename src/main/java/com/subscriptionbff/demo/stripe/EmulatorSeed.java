@@ -2,6 +2,7 @@ package com.subscriptionbff.demo.stripe;
 
 import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.db.tables.records.PlansRecord;
+import com.subscriptionbff.plan.CatalogPrices;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,28 +74,14 @@ public final class EmulatorSeed {
         log.info("Stripe emulator: {} subscriptions of the demo data", subscriptions);
     }
 
-    /** The catalog's Stripe prices: add-ons per month, or twelve months a year. */
+    /** The catalog's Stripe prices, as the demo catalog names them. */
     public void catalog() {
         for (PlansRecord plan : db.selectFrom(PLANS).fetch()) {
-            String currency = plan.getCurrency();
-            price(plan.getStripeMonthlyPriceId(), plan.getMonthlyPriceMinor(), currency, "month");
-            price(plan.getStripeAnnualPriceId(), plan.getAnnualPriceMinor(), currency, "year");
-            price(plan.getStripeExtraSeatPriceId(), plan.getExtraSeatPriceMinor(), currency, "month");
-            price(plan.getStripeExtraSeatAnnualPriceId(), times12(plan.getExtraSeatPriceMinor()), currency, "year");
-            price(plan.getStripeExtraCreditsPriceId(), plan.getExtraCreditsPriceMinor(), currency, "month");
-            price(plan.getStripeExtraCreditsAnnualPriceId(), times12(plan.getExtraCreditsPriceMinor()), currency,
-                    "year");
-            price(plan.getStripePurchasedCreditsPriceId(), plan.getPurchasedCreditsPriceMinor(), currency, null);
+            for (CatalogPrices.CatalogPrice price : CatalogPrices.of(plan)) {
+                if (price.stripeId() != null) {
+                    stripe.price(price.stripeId(), price.unitAmount(), price.currency(), price.interval());
+                }
+            }
         }
-    }
-
-    private void price(String id, Long unitAmount, String currency, String interval) {
-        if (id != null && unitAmount != null) {
-            stripe.price(id, unitAmount, currency, interval);
-        }
-    }
-
-    private static Long times12(Long monthly) {
-        return monthly == null ? null : monthly * 12;
     }
 }

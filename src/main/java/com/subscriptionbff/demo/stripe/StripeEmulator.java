@@ -1,7 +1,5 @@
 package com.subscriptionbff.demo.stripe;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.subscriptionbff.demo.stripe.StripeObjects.Card;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,14 +50,11 @@ public final class StripeEmulator implements AutoCloseable {
     public record PeriodEnd(String subscriptionId, Instant at, String outcome, String invoiceId) {
     }
 
-    private static final Set<String> COLLECTIONS = Set.of("invoices", "invoices/create_preview",
-            "subscription_schedules", "billing_portal/sessions", "checkout/sessions");
-
     private final Clock clock;
     private final String base;
     private final StripeObjects objects = new StripeObjects();
     private final EmulatedEvents events;
-    private final EmulatedSubscriptions subscriptions;
+    private final ApiRoutes routes;
     private final EmulatedSchedules schedules;
     private final EmulatedRenewals renewals;
     private final EmulatedSessions sessions;
@@ -71,10 +65,11 @@ public final class StripeEmulator implements AutoCloseable {
         this.clock = clock;
         this.base = pagesBase;
         this.events = new EmulatedEvents(webhookSecret);
-        this.subscriptions = new EmulatedSubscriptions(objects, events);
         this.schedules = new EmulatedSchedules(objects, events);
         this.renewals = new EmulatedRenewals(objects, schedules, events);
         this.sessions = new EmulatedSessions(objects, events, pagesBase);
+        this.routes = new ApiRoutes(objects, new EmulatedSubscriptions(objects, events), schedules, sessions,
+                new EmulatedCatalog(objects), this::now, charges);
     }
 
     /** http://127.0.0.1:port: the API base for stripe-java, and the origin of the Checkout and portal pages. */
@@ -102,9 +97,10 @@ public final class StripeEmulator implements AutoCloseable {
 
     // ---- the account's objects ---------------------------------------------------------------------------------
 
-    /** A price of the catalog; interval "month", "year", or null for a one-off price. */
+    /** A price of the catalog (unless the account has it already); interval "month", "year", or null for one-off. */
     public synchronized void price(String id, long unitAmount, String currency, String interval) {
-        objects.prices.put(id, new Price(id, unitAmount, currency.toLowerCase(Locale.ROOT), interval));
+        objects.prices.putIfAbsent(id, new Price(id, unitAmount, currency.toLowerCase(Locale.ROOT), interval, null,
+                null));
     }
 
     /** A subscription as Stripe holds it: prices and quantities, period, status and trial. */
@@ -224,43 +220,6 @@ public final class StripeEmulator implements AutoCloseable {
 
     synchronized ApiRequests.Answer handle(String method, String path, Map<String, String> params,
                                            String idempotencyKey, String authorization) {
-        return requests.handle(method, path, params, idempotencyKey, authorization, this::route);
-    }
-
-    private JsonElement route(String method, String path, Map<String, String> params, boolean declineCard) {
-        String rest = path.startsWith("/v1/") ? path.substring(4) : path;
-        String[] parts = rest.split("/");
-        String id = parts.length > 1 ? parts[1] : null;
-        String shape = COLLECTIONS.contains(rest) ? rest
-                : parts[0] + "/{id}" + (parts.length > 2 ? "/" + parts[2] : "");
-        Instant now = now();
-        return switch (method + " " + shape) {
-            case "GET subscriptions/{id}" -> objects.render(id);
-            case "GET subscription_schedules/{id}" -> objects.schedule(id);
-            case "GET customers/{id}" -> objects.renderCustomer(id);
-            case "GET payment_methods/{id}" -> objects.renderCard(id);
-            case "GET invoices" -> invoiceList(params);
-            case "POST subscriptions/{id}" -> subscriptions.update(id, params, declineCard, now, charges);
-            case "POST invoices/create_preview" -> subscriptions.preview(params, now);
-            case "POST subscription_schedules" -> schedules.create(params, now);
-            case "POST subscription_schedules/{id}" -> schedules.update(id, params, now);
-            case "POST subscription_schedules/{id}/release" -> schedules.release(id, now);
-            case "POST billing_portal/sessions" -> sessions.createPortal(params);
-            case "POST checkout/sessions" -> sessions.createCheckout(params);
-            default -> throw new StripeJson.Refused(404, StripeJson.error("invalid_request_error", "resource_missing",
-                    "Unrecognized request URL (" + method + ": " + path + ")."));
-        };
-    }
-
-    private JsonObject invoiceList(Map<String, String> params) {
-        JsonObject list = new JsonObject();
-        list.addProperty("object", "list");
-        list.addProperty("url", "/v1/invoices");
-        list.addProperty("has_more", false);
-        JsonArray data = new JsonArray();
-        objects.invoicesByCustomer.getOrDefault(params.get("customer"), List.of()).stream()
-                .limit(Long.parseLong(params.getOrDefault("limit", "10"))).forEach(data::add);
-        list.add("data", data);
-        return list;
+        return requests.handle(method, path, params, idempotencyKey, authorization, routes);
     }
 }

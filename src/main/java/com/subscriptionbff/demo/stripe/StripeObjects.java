@@ -26,7 +26,7 @@ import static com.subscriptionbff.demo.stripe.StripeJson.missing;
  */
 final class StripeObjects {
 
-    record Price(String id, long unitAmount, String currency, String interval) {
+    record Price(String id, long unitAmount, String currency, String interval, String product, String lookupKey) {
     }
 
     record Item(String id, String priceId, long quantity) {
@@ -49,6 +49,7 @@ final class StripeObjects {
     final Map<String, List<JsonObject>> invoicesByCustomer = new HashMap<>();
     final Map<String, JsonObject> checkoutSessions = new HashMap<>();
     final Map<String, JsonObject> portalSessions = new HashMap<>();
+    final Map<String, JsonObject> products = new HashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
 
     private static JsonObject load() {
@@ -166,6 +167,10 @@ final class StripeObjects {
             rendered.add("recurring", recurring);
         }
         rendered.add("transform_quantity", JsonNull.INSTANCE);
+        rendered.add("lookup_key", StripeJson.nullable(price.lookupKey()));
+        if (price.product() != null) {
+            rendered.addProperty("product", price.product());
+        }
         return rendered;
     }
 

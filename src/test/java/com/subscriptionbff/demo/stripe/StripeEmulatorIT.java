@@ -181,18 +181,83 @@ class StripeEmulatorIT extends IntegrationTest {
         pastDue.path("workspace.invoices.edges[0].node.status").entity(String.class).isEqualTo("OPEN");
     }
 
-    @Test
-    void aTrialWithoutACardEndsAtTheClockAndACancellationTakesEffect() throws Exception {
-        Subscribed trial = testData.subscribed("Trial SRL", "trial-owner", "team-starter", BillingInterval.MONTH,
-                0, 0, SubscriptionStatus.TRIALING);
+    private HttpResponse<String> advanceClock(String workspaceId) throws IOException, InterruptedException {
         var advanced = browse("POST", "http://127.0.0.1:" + port + "/demo/stripe/advance-clock?workspace="
-                + workspaceId(trial.workspaceId()), "");
+                + workspaceId, "");
         assertThat(advanced.statusCode()).isEqualTo(200);
-        assertThat(advanced.body()).contains("trial ended without a payment method: canceled");
-        page("trial-owner", trial.workspaceId()).path("workspace.subscription.status").entity(String.class)
+        return advanced;
+    }
+
+    @Test
+    void aTrialWithoutACardEndsCanceledAndOneWithACardSavedInThePortalBecomesPaid() throws Exception {
+        Subscribed withoutCard = testData.subscribed("Trial SRL", "trial-owner", "team-starter",
+                BillingInterval.MONTH, 0, 0, SubscriptionStatus.TRIALING);
+        Subscribed withCard = testData.subscribed("Trial With Card SRL", "trial-card-owner", "team-starter",
+                BillingInterval.MONTH, 0, 0, SubscriptionStatus.TRIALING);
+        String portalUrl = mutate("trial-card-owner", "updatePaymentMethod", "UpdatePaymentMethodInput", Map.of(
+                "workspaceId", workspaceId(withCard.workspaceId()), "returnUrl", RETURN_URL, "idempotencyKey", key()),
+                "redirectUrl").path("updatePaymentMethod.redirectUrl").entity(String.class).get();
+        assertThat(browse("POST", portalUrl, "card=4242424242424242&exp_month=8&exp_year=2030").statusCode())
+                .isEqualTo(303);
+
+        // both trials end at the same instant
+        assertThat(advanceClock(workspaceId(withoutCard.workspaceId())).body())
+                .contains("trial ended without a payment method: canceled").contains("trial ended, invoice paid");
+        page("trial-owner", withoutCard.workspaceId()).path("workspace.subscription.status").entity(String.class)
                 .isEqualTo("CANCELED");
+        var paid = page("trial-card-owner", withCard.workspaceId());
+        paid.path("workspace.subscription.status").entity(String.class).isEqualTo("ACTIVE");
+        paid.path("workspace.invoices.totalCount").entity(Integer.class).isEqualTo(1);
+        paid.path("workspace.invoices.edges[0].node.status").entity(String.class).isEqualTo("PAID");
 
         assertThat(browse("POST", "http://127.0.0.1:" + port + "/demo/stripe/advance-clock?workspace=not-an-id", "")
                 .statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aCancellationTakesEffectAtThePeriodEnd() throws Exception {
+        Subscribed team = testData.subscribed("Leaving Ltd", "leaving-owner", "team-starter", BillingInterval.MONTH,
+                0, 0, SubscriptionStatus.ACTIVE);
+        String id = workspaceId(team.workspaceId());
+        mutate("leaving-owner", "cancelSubscription", "CancelSubscriptionInput", Map.of("workspaceId", id,
+                "reason", "NOT_ENOUGH_VALUE", "idempotencyKey", key()), "subscription { id }");
+        assertThat(advanceClock(id).body()).contains("canceled at the period end");
+        var ended = page("leaving-owner", team.workspaceId());
+        ended.path("workspace.subscription.status").entity(String.class).isEqualTo("CANCELED");
+        ended.path("workspace.subscription.cancellation.reason").entity(String.class).isEqualTo("NOT_ENOUGH_VALUE");
+    }
+
+    @Test
+    void aDowngradeBeginsAtThePeriodEndAndTheNewestMembersBeyondItsSeatsLoseTheirSeat() throws Exception {
+        Subscribed team = testData.subscribed("Shrinking AG", "shrinking-owner", "team-pro", BillingInterval.MONTH,
+                0, 0, SubscriptionStatus.ACTIVE);
+        stripe.defaultCard(team.customerId(), "pm_shrinking_visa", "visa", "4242", 12, 2030);
+        for (int member = 1; member <= 11; member++) {
+            testData.member(team.workspaceId(), "shrinking-member-" + member, com.subscriptionbff.db.enums.MemberRole.MEMBER,
+                    Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofDays(member)));
+        }
+        String id = workspaceId(team.workspaceId());
+        String starter = as("shrinking-owner").document("{ plans { id code } }").execute()
+                .path("plans[?(@.code == 'team-starter')].id").entityList(String.class).get().getFirst();
+        var scheduled = mutate("shrinking-owner", "changePlan", "ChangePlanInput", Map.of("workspaceId", id,
+                "planId", starter, "idempotencyKey", key()), "subscription { scheduledChange { effectiveAt } }");
+        String effectiveAt = scheduled.path("changePlan.subscription.scheduledChange.effectiveAt").entity(String.class)
+                .get();
+
+        assertThat(advanceClock(id).body()).contains("renewed, invoice paid");
+        var renewed = as("shrinking-owner").document("""
+                query($id: ID!) { workspace(id: $id) {
+                  subscription { plan { code } currentPeriod { start } scheduledChange { effectiveAt } }
+                  seats { used total holders(first: 20) { totalCount } deactivatedAtRenewals { displayName } }
+                } }""").variable("id", id).execute();
+        renewed.path("workspace.subscription.plan.code").entity(String.class).isEqualTo("team-starter");
+        renewed.path("workspace.subscription.currentPeriod.start").entity(String.class).isEqualTo(effectiveAt);
+        renewed.path("workspace.subscription.scheduledChange").valueIsNull();
+        renewed.path("workspace.seats.used").entity(Integer.class).isEqualTo(10);
+        renewed.path("workspace.seats.total").entity(Integer.class).isEqualTo(10);
+        // the owner and members 1 to 9 keep their seat; 10 and 11, the last to join, lost it
+        renewed.path("workspace.seats.holders.totalCount").entity(Integer.class).isEqualTo(10);
+        assertThat(renewed.path("workspace.seats.deactivatedAtRenewals[*].displayName").entityList(String.class).get())
+                .containsExactlyInAnyOrder("shrinking-member-11", "shrinking-member-10");
     }
 }
