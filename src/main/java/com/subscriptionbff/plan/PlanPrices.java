@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.subscriptionbff.db.enums.BillingInterval;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.PLANS;
+import static org.jooq.Records.mapping;
 
 /**
  * The catalog's Stripe prices: which price ids bill a plan at an interval, and what a Stripe price id stands for (a
@@ -42,13 +44,25 @@ public class PlanPrices {
         }
     }
 
+    /** The plan a workspace is on without a paid subscription (after one ends): its id and the seats it includes. */
+    public record FreePlan(UUID id, int includedSeats) {
+    }
+
     private final DSLContext db;
+    private final String freePlanCode;
     // the catalog changes rarely; a minute of staleness is harmless and saves a query per item
     private final LoadingCache<String, Optional<PriceOf>> byPriceId = Caffeine.newBuilder()
             .maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(1)).build(this::load);
 
-    PlanPrices(DSLContext db) {
+    PlanPrices(DSLContext db, @Value("${bff.catalog.free-plan:free}") String freePlanCode) {
         this.db = db;
+        this.freePlanCode = freePlanCode;
+    }
+
+    /** The catalog's free plan (`bff.catalog.free-plan`), if the catalog has it. */
+    public Optional<FreePlan> freePlan() {
+        return db.select(PLANS.ID, PLANS.INCLUDED_SEATS).from(PLANS).where(PLANS.CODE.eq(freePlanCode))
+                .fetchOptional(mapping(FreePlan::new));
     }
 
     /** What a Stripe price id stands for; empty for a price outside the catalog. */

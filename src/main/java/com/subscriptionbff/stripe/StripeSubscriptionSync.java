@@ -5,7 +5,6 @@ import com.stripe.model.SubscriptionItem;
 import com.stripe.model.SubscriptionSchedule;
 import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.db.enums.CancellationReason;
-import com.subscriptionbff.db.enums.DeactivationReason;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import com.subscriptionbff.plan.PlanPrices;
 import com.subscriptionbff.plan.PlanPrices.PriceOf;
@@ -18,12 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static com.subscriptionbff.db.Tables.MEMBERS;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
-import static org.jooq.impl.DSL.greatest;
-import static org.jooq.impl.DSL.rowNumber;
-import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.val;
 
 /**
  * Writes Stripe's subscription into the read model: plan and interval from the base item's price, add-ons from the
@@ -38,9 +32,13 @@ public class StripeSubscriptionSync {
     private final StripeCustomers customers;
     private final PlanPrices prices;
     private final StripeScheduleSync schedules;
+    private final SeatLimit seatLimit;
+    private final StripeSubscriptionEnd ends;
 
     StripeSubscriptionSync(DSLContext db, StripeCustomers customers, PlanPrices prices, StripeScheduleSync schedules,
-                           Clock clock) {
+                           SeatLimit seatLimit, StripeSubscriptionEnd ends, Clock clock) {
+        this.seatLimit = seatLimit;
+        this.ends = ends;
         this.db = db;
         this.clock = clock;
         this.customers = customers;
@@ -113,6 +111,16 @@ public class StripeSubscriptionSync {
         CancellationReason reason = details == null || details.getFeedback() == null || details.getFeedback().isEmpty()
                 ? (comment != null ? CancellationReason.OTHER : null)
                 : StripeCancellationReasons.reasonOf(details.getFeedback());
+        if (status == SubscriptionStatus.CANCELED && mayBeRenewal) {
+            switch (ends.toFreePlan(workspaceId, subscription.getId(), endedAt, eventCreated)) {
+                case MOVED, NOT_HELD -> {
+                    return workspaceId;
+                }
+                case NO_FREE_PLAN -> {
+                    // a catalog without a free plan: the ended subscription stays, CANCELED
+                }
+            }
+        }
         if (!cancelAtPeriodEnd && status != SubscriptionStatus.CANCELED) {
             reason = null; // reactivated: the cancellation is cleared
             comment = null;
@@ -167,22 +175,9 @@ public class StripeSubscriptionSync {
                 // a renewal starts where the last period ended; a switch of interval restarts mid-period
                 && !periodStart.isBefore(previous.value2()) && status != SubscriptionStatus.CANCELED;
         if (renewed) {
-            deactivateBeyondSeats(workspaceId, plan.includedSeats() + extraSeats, eventCreated);
+            seatLimit.apply(workspaceId, plan.includedSeats() + extraSeats, eventCreated);
         }
         return workspaceId;
-    }
-
-    /** At renewal, the most recently added active members beyond the seats paid for are deactivated. */
-    private void deactivateBeyondSeats(UUID workspaceId, int seats, Instant at) {
-        Field<Integer> rank = rowNumber().over().orderBy(MEMBERS.JOINED_AT, MEMBERS.ID).as("seat_rank");
-        var ranked = select(MEMBERS.ID, rank).from(MEMBERS)
-                .where(MEMBERS.WORKSPACE_ID.eq(workspaceId)).and(MEMBERS.DEACTIVATED_AT.isNull())
-                .asTable("ranked");
-        db.update(MEMBERS)
-                .set(MEMBERS.DEACTIVATED_AT, greatest(MEMBERS.JOINED_AT, val(at)))
-                .set(MEMBERS.DEACTIVATION_REASON, DeactivationReason.SEAT_LIMIT_AT_RENEWAL)
-                .where(MEMBERS.ID.in(select(ranked.field(MEMBERS.ID)).from(ranked).where(ranked.field(rank).gt(seats))))
-                .execute();
     }
 
     private static SubscriptionStatus status(String stripe) {

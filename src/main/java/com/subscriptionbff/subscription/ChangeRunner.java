@@ -194,6 +194,7 @@ class ChangeRunner {
 
     static SubscriptionChangePayload noSubscription(ChangeTarget target) {
         return payload(target == null ? null : target.current(),
-                UserError.of(Code.NO_SUBSCRIPTION, "this workspace has no subscription billed through Stripe"));
+                UserError.of(Code.NO_SUBSCRIPTION, "this workspace has no subscription billed through Stripe (on the "
+                        + "Free plan, or its subscription ended): subscribe to a plan instead"));
     }
 }

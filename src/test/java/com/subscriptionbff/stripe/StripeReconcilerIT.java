@@ -233,7 +233,7 @@ class StripeReconcilerIT extends IntegrationTest {
     }
 
     @Test
-    void aSubscriptionThatEndedKeepsThePurchasedCreditsButNoMonthlyOnes() throws Exception {
+    void aSubscriptionThatEndedLeavesTheWorkspaceOnTheFreePlanWithItsPurchasedCredits() throws Exception {
         Subscribed team = testData.subscribed("Ended Credits Kft", "ended-owner", "team-starter", BillingInterval.MONTH,
                 0, 0, SubscriptionStatus.ACTIVE);
         db.insertInto(com.subscriptionbff.db.Tables.CREDIT_BALANCES)
@@ -253,13 +253,23 @@ class StripeReconcilerIT extends IntegrationTest {
         assertThat(deliver(event("evt_subscription_ended", "customer.subscription.deleted", ended)).statusCode())
                 .isEqualTo(200);
         var page = as("ended-owner").document("query($id: ID!) { workspace(id: $id) { "
-                + "subscription { status autoRenew endsAt } credits { includedMonthly purchasedRemaining remaining } } }")
+                + "subscription { status plan { code } endsAt currentPeriod { start } } "
+                + "credits { includedMonthly purchasedRemaining } } }")
                 .variable("id", workspaceId(team.workspaceId())).execute();
-        page.path("workspace.subscription.status").entity(String.class).isEqualTo("CANCELED");
-        page.path("workspace.subscription.endsAt").entity(Instant.class).isEqualTo(Instant.ofEpochSecond(end));
-        page.path("workspace.credits.includedMonthly").entity(Long.class).isEqualTo(0L);
+        page.path("workspace.subscription.plan.code").entity(String.class).isEqualTo("free");
+        page.path("workspace.subscription.status").entity(String.class).isEqualTo("ACTIVE");
+        page.path("workspace.subscription.endsAt").valueIsNull();
+        page.path("workspace.subscription.currentPeriod.start").entity(Instant.class).isEqualTo(Instant.ofEpochSecond(end));
+        // the Free plan's monthly credits; the purchased ones never expire
+        page.path("workspace.credits.includedMonthly").entity(Long.class).isEqualTo(1_000_000L);
         page.path("workspace.credits.purchasedRemaining").entity(Long.class).isEqualTo(3_000_000L);
-        page.path("workspace.credits.remaining").entity(Long.class).isEqualTo(3_000_000L);
+
+        // the same event again, or a late one of the ended subscription, changes nothing
+        assertThat(deliver(event("evt_subscription_ended_again", "customer.subscription.deleted", ended)).statusCode())
+                .isEqualTo(200);
+        as("ended-owner").document("query($id: ID!) { workspace(id: $id) { subscription { plan { code } status } } }")
+                .variable("id", workspaceId(team.workspaceId())).execute()
+                .path("workspace.subscription.plan.code").entity(String.class).isEqualTo("free");
     }
 
     private HttpResponse<String> deliver(String payload) throws Exception {

@@ -236,12 +236,15 @@ class StripeWebhookIT extends IntegrationTest {
         String deleted = subscriptionEvent("evt_sub_4", "customer.subscription.deleted", now + 10, "canceled", false,
                 "too_expensive", 1765792000L, 3);
         assertThat(deliver(deleted, sign(deleted, SECRET)).statusCode()).isEqualTo(200);
-        as("owner-of-cus_webhook_sub").document("query($id: ID!) { workspace(id: $id) { subscription { status autoRenew } "
-                        + "credits { includedMonthly } } }")
+        // the subscription ended: the workspace is on the Free plan, with its monthly credits
+        as("owner-of-cus_webhook_sub").document("query($id: ID!) { workspace(id: $id) { subscription { status plan { code } "
+                        + "cancellation { reason } customization { extraSeats } } credits { includedMonthly } } }")
                 .variable("id", workspaceId(workspace)).execute()
-                .path("workspace.subscription.status").entity(String.class).isEqualTo("CANCELED")
-                .path("workspace.subscription.autoRenew").entity(Boolean.class).isEqualTo(false)
-                .path("workspace.credits.includedMonthly").entity(Long.class).isEqualTo(0L);
+                .path("workspace.subscription.status").entity(String.class).isEqualTo("ACTIVE")
+                .path("workspace.subscription.plan.code").entity(String.class).isEqualTo("free")
+                .path("workspace.subscription.cancellation").valueIsNull()
+                .path("workspace.subscription.customization.extraSeats").entity(Integer.class).isEqualTo(0)
+                .path("workspace.credits.includedMonthly").entity(Long.class).isEqualTo(1_000_000L);
     }
 
     private static String cardEvent(String eventId, String type, long created, String customer, int expYear) {

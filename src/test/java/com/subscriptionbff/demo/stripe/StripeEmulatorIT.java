@@ -41,10 +41,17 @@ class StripeEmulatorIT extends IntegrationTest {
         return response;
     }
 
+    private void mutateRefused(String user, String mutation, String inputType, Map<String, Object> input,
+                               String code) {
+        as(user).document("mutation($input: " + inputType + "!) { " + mutation + "(input: $input) { "
+                        + "userErrors { code message } } }").variable("input", input).execute()
+                .path(mutation + ".userErrors[0].code").entity(String.class).isEqualTo(code);
+    }
+
     private GraphQlTester.Response page(String user, UUID workspace) {
         return as(user).document("""
                 query($id: ID!) { workspace(id: $id) {
-                  subscription { status billingInterval autoRenew currentPeriod { start end }
+                  subscription { status plan { code } billingInterval autoRenew currentPeriod { start end }
                     customization { extraSeats } recurringTotal { amount } cancellation { reason } }
                   paymentMethod { brand last4 expMonth expYear }
                   invoices(first: 10) { totalCount edges { node { status total { amount } period { start } } } }
@@ -189,7 +196,7 @@ class StripeEmulatorIT extends IntegrationTest {
     }
 
     @Test
-    void aTrialWithoutACardEndsCanceledAndOneWithACardSavedInThePortalBecomesPaid() throws Exception {
+    void aTrialWithoutACardFallsBackToFreeAndOneWithACardSavedInThePortalBecomesPaid() throws Exception {
         Subscribed withoutCard = testData.subscribed("Trial SRL", "trial-owner", "team-starter",
                 BillingInterval.MONTH, 0, 0, SubscriptionStatus.TRIALING);
         Subscribed withCard = testData.subscribed("Trial With Card SRL", "trial-card-owner", "team-starter",
@@ -203,8 +210,10 @@ class StripeEmulatorIT extends IntegrationTest {
         // both trials end at the same instant
         assertThat(advanceClock(workspaceId(withoutCard.workspaceId())).body())
                 .contains("trial ended without a payment method: canceled").contains("trial ended, invoice paid");
-        page("trial-owner", withoutCard.workspaceId()).path("workspace.subscription.status").entity(String.class)
-                .isEqualTo("CANCELED");
+        // without a card the trial falls back to the Free plan
+        var free = page("trial-owner", withoutCard.workspaceId());
+        free.path("workspace.subscription.status").entity(String.class).isEqualTo("ACTIVE");
+        free.path("workspace.subscription.plan.code").entity(String.class).isEqualTo("free");
         var paid = page("trial-card-owner", withCard.workspaceId());
         paid.path("workspace.subscription.status").entity(String.class).isEqualTo("ACTIVE");
         paid.path("workspace.invoices.totalCount").entity(Integer.class).isEqualTo(1);
@@ -215,16 +224,37 @@ class StripeEmulatorIT extends IntegrationTest {
     }
 
     @Test
-    void aCancellationTakesEffectAtThePeriodEnd() throws Exception {
+    void aCancellationTakesEffectAtThePeriodEndAndLeavesTheWorkspaceOnTheFreePlanWithItsHistory() throws Exception {
         Subscribed team = testData.subscribed("Leaving Ltd", "leaving-owner", "team-starter", BillingInterval.MONTH,
                 0, 0, SubscriptionStatus.ACTIVE);
+        for (int member = 1; member <= 4; member++) {
+            testData.member(team.workspaceId(), "leaving-member-" + member,
+                    com.subscriptionbff.db.enums.MemberRole.MEMBER,
+                    Instant.parse("2026-02-01T00:00:00Z").plus(Duration.ofDays(member)));
+        }
         String id = workspaceId(team.workspaceId());
         mutate("leaving-owner", "cancelSubscription", "CancelSubscriptionInput", Map.of("workspaceId", id,
                 "reason", "NOT_ENOUGH_VALUE", "idempotencyKey", key()), "subscription { id }");
+        var beforeEnd = page("leaving-owner", team.workspaceId());
+        int invoices = beforeEnd.path("workspace.invoices.totalCount").entity(Integer.class).get();
         assertThat(advanceClock(id).body()).contains("canceled at the period end");
         var ended = page("leaving-owner", team.workspaceId());
-        ended.path("workspace.subscription.status").entity(String.class).isEqualTo("CANCELED");
-        ended.path("workspace.subscription.cancellation.reason").entity(String.class).isEqualTo("NOT_ENOUGH_VALUE");
+        ended.path("workspace.subscription.status").entity(String.class).isEqualTo("ACTIVE");
+        ended.path("workspace.subscription.cancellation").valueIsNull();
+        ended.path("workspace.invoices.totalCount").entity(Integer.class).isEqualTo(invoices);
+        as("leaving-owner").document("query($id: ID!) { workspace(id: $id) { subscription { plan { code } } } }")
+                .variable("id", id).execute().path("workspace.subscription.plan.code").entity(String.class)
+                .isEqualTo("free");
+        // the Free plan's 3 seats: the owner and the two first members keep theirs
+        var seats = as("leaving-owner").document("query($id: ID!) { workspace(id: $id) { seats { used total "
+                + "deactivatedAtRenewals { displayName } } } }").variable("id", id).execute();
+        seats.path("workspace.seats.used").entity(Integer.class).isEqualTo(3);
+        seats.path("workspace.seats.total").entity(Integer.class).isEqualTo(3);
+        assertThat(seats.path("workspace.seats.deactivatedAtRenewals[*].displayName").entityList(String.class).get())
+                .containsExactlyInAnyOrder("leaving-member-3", "leaving-member-4");
+        // reactivating is refused after the end: subscribing again is the path
+        mutateRefused("leaving-owner", "reactivateSubscription", "ReactivateSubscriptionInput", Map.of(
+                "workspaceId", id, "idempotencyKey", key()), "NO_SUBSCRIPTION");
     }
 
     @Test
