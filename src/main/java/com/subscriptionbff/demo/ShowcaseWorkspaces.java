@@ -103,14 +103,15 @@ class ShowcaseWorkspaces {
         Instant umbrellaStart = today.minus(Duration.ofDays(5));
         rows.workspace(DemoData.UMBRELLA, "Umbrella", "Europe/London");
         rows.subscription(DemoData.UMBRELLA, TEAM_STARTER, BillingInterval.MONTH, SubscriptionStatus.PAST_DUE,
-                umbrellaStart, plusMonths(umbrellaStart, 1), 0, 0);
+                umbrellaStart, plusMonths(umbrellaStart, 1), 0, 0).setPaymentFailingSince(umbrellaStart);
         rows.card(DemoData.UMBRELLA, "Visa", "0341", 1, 2026);
         rows.member(DemoData.UMBRELLA, DemoData.OWNER, MemberRole.OWNER, now.minus(Duration.ofDays(250)));
         rows.extraMembers(DemoData.UMBRELLA, "umbrella", 3, now.minus(Duration.ofDays(200)));
         rows.usage(DemoData.UMBRELLA, ZoneId.of("Europe/London"), 2_000_000, 200_000, 600_000, 8);
         rows.balance(DemoData.UMBRELLA, 0);
-        rows.invoices(DemoData.UMBRELLA, "UMB", umbrellaStart, 1, 4, 15_900, InvoiceStatus.PAID).getLast()
-                .setStatus(InvoiceStatus.OPEN);
+        var unpaid = rows.invoices(DemoData.UMBRELLA, "UMB", umbrellaStart, 1, 4, 15_900, InvoiceStatus.PAID).getLast();
+        unpaid.setStatus(InvoiceStatus.OPEN);
+        unpaid.setNextPaymentAttempt(today.plus(Duration.ofDays(2)));
 
         // Hooli: cancelled at period end, with a reason
         Instant hooliStart = today.minus(Duration.ofDays(20));

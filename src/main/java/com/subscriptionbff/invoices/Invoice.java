@@ -26,6 +26,11 @@ public record Invoice(UUID invoiceId, ZoneId zone, String number, Instant issued
         return pdfUrl == null && hostedUrl == null ? null : new Download(pdfUrl, hostedUrl);
     }
 
+    /** "Pay now": Stripe's hosted page of an open invoice; null otherwise. */
+    public String payUrl() {
+        return status == InvoiceStatus.OPEN ? hostedUrl : null;
+    }
+
     public record Download(String pdfUrl, String hostedUrl) {
     }
 }

@@ -30,6 +30,9 @@ class StripeInvoiceSync {
         Instant periodStart = Instant.ofEpochSecond(invoice.getPeriodStart());
         Instant periodEnd = Instant.ofEpochSecond(invoice.getPeriodEnd());
         String currency = invoice.getCurrency().toUpperCase(Locale.ROOT);
+        // Stripe's next try of an open invoice's payment; null once paid, or when it stopped trying
+        Instant nextAttempt = invoice.getNextPaymentAttempt() == null ? null
+                : Instant.ofEpochSecond(invoice.getNextPaymentAttempt());
         db.insertInto(INVOICES)
                 .set(INVOICES.ID, UUID.randomUUID())
                 .set(INVOICES.WORKSPACE_ID, workspaceId)
@@ -43,6 +46,7 @@ class StripeInvoiceSync {
                 .set(INVOICES.STATUS, status)
                 .set(INVOICES.INVOICE_PDF_URL, invoice.getInvoicePdf())
                 .set(INVOICES.HOSTED_INVOICE_URL, invoice.getHostedInvoiceUrl())
+                .set(INVOICES.NEXT_PAYMENT_ATTEMPT, nextAttempt)
                 .set(INVOICES.STRIPE_EVENT_AT, eventCreated)
                 .onConflict(INVOICES.STRIPE_INVOICE_ID)
                 .doUpdate()
@@ -54,6 +58,7 @@ class StripeInvoiceSync {
                 .set(INVOICES.PERIOD_END, periodEnd)
                 .set(INVOICES.INVOICE_PDF_URL, invoice.getInvoicePdf())
                 .set(INVOICES.HOSTED_INVOICE_URL, invoice.getHostedInvoiceUrl())
+                .set(INVOICES.NEXT_PAYMENT_ATTEMPT, nextAttempt)
                 .set(INVOICES.STRIPE_EVENT_AT, eventCreated)
                 // events arrive out of order: an older one never overwrites what a newer one wrote
                 .where(INVOICES.STRIPE_EVENT_AT.isNull().or(INVOICES.STRIPE_EVENT_AT.le(eventCreated)))

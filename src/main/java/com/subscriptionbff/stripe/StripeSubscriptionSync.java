@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.val;
 
 /**
  * Writes Stripe's subscription into the read model: plan and interval from the base item's price, add-ons from the
@@ -145,6 +147,8 @@ public class StripeSubscriptionSync {
         row.setExtraCredits(extraCredits);
         row.setStripeSubscriptionId(subscription.getId());
         row.setStripeEventAt(eventCreated);
+        boolean paymentFailing = status == SubscriptionStatus.PAST_DUE || status == SubscriptionStatus.UNPAID;
+        row.setPaymentFailingSince(paymentFailing ? eventCreated : null);
         row.setUpdatedAt(clock.instant());
         if (subscription.getSchedule() == null) {
             // no schedule in Stripe: no change waits for the period end
@@ -161,6 +165,9 @@ public class StripeSubscriptionSync {
                 changed.put(field, row.get(field));
             }
         }
+        // failing since the first event that said so
+        changed.put(SUBSCRIPTIONS.PAYMENT_FAILING_SINCE, paymentFailing
+                ? coalesce(SUBSCRIPTIONS.PAYMENT_FAILING_SINCE, val(eventCreated)) : null);
         row.setId(UUID.randomUUID());
         row.setWorkspaceId(workspaceId);
         int written = db.insertInto(SUBSCRIPTIONS).set(row)

@@ -30,7 +30,8 @@ public record Subscription(
         int extraSeats,
         long extraCredits,
         ScheduledPlanChange scheduledChange,
-        boolean paymentRequired) {
+        boolean paymentRequired,
+        Dunning dunning) {
 
     private static final Set<SubscriptionStatus> PAYMENT_PROBLEMS =
             EnumSet.of(SubscriptionStatus.PAST_DUE, SubscriptionStatus.UNPAID, SubscriptionStatus.INCOMPLETE);
@@ -40,6 +41,26 @@ public record Subscription(
     }
 
     public record Cancellation(CancellationReason reason, String comment, Instant canceledAt) {
+    }
+
+    /**
+     * The "Payment required" banner of a past-due or unpaid subscription: since when, Stripe's next try of the open
+     * invoice (null once it stopped trying), when the paid plan ends if no payment succeeds, and what fixes it.
+     */
+    public record Dunning(Instant since, Instant nextRetryAt, Instant accessEndsAt, String action) {
+
+        /** The one fix a manager can make: a new payment method, which Stripe then charges for the open invoice. */
+        public static final String UPDATE_PAYMENT_METHOD = "UPDATE_PAYMENT_METHOD";
+    }
+
+    /** The same card with its banner's details (they come from the columns of another table). */
+    public Subscription withDunning(Instant failingSince, Instant nextRetryAt, Duration retryWindow) {
+        if (!paymentRequired || failingSince == null) {
+            return this;
+        }
+        return new Subscription(subscriptionId, workspaceId, plan, status, billingInterval, currentPeriod,
+                cancelAtPeriodEnd, endedAt, cancellation, trial, extraSeats, extraCredits, scheduledChange, true,
+                new Dunning(failingSince, nextRetryAt, failingSince.plus(retryWindow), Dunning.UPDATE_PAYMENT_METHOD));
     }
 
     public record Trial(boolean active, Instant startedAt, Instant endsAt, int daysLeft) {
@@ -80,14 +101,14 @@ public record Subscription(
         boolean trialOverUnpaid = status == SubscriptionStatus.TRIALING && trial != null && !trial.active();
         return new Subscription(subscriptionId, workspaceId, plan, status, interval, period, cancelAtPeriodEnd,
                 endedAt, cancellation, trial, extraSeats, extraCredits, scheduledChange,
-                PAYMENT_PROBLEMS.contains(status) || trialOverUnpaid);
+                PAYMENT_PROBLEMS.contains(status) || trialOverUnpaid, null);
     }
 
     /** The same subscription on other terms: what a change would make of it, for its preview. */
     Subscription with(Plan newPlan, BillingInterval newInterval, int newExtraSeats, long newExtraCredits) {
         return new Subscription(subscriptionId, workspaceId, newPlan, status, newInterval, currentPeriod,
                 cancelAtPeriodEnd, endedAt, cancellation, trial, newExtraSeats, newExtraCredits, scheduledChange,
-                paymentRequired);
+                paymentRequired, dunning);
     }
 
     public String id() {

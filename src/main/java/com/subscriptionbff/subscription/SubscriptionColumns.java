@@ -7,16 +7,24 @@ import com.subscriptionbff.plan.Plan;
 import com.subscriptionbff.plan.PlanRepository;
 import com.subscriptionbff.subscription.Subscription.Cancellation;
 import com.subscriptionbff.subscription.Subscription.ScheduledPlanChange;
+import com.subscriptionbff.db.enums.InvoiceStatus;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectField;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static com.subscriptionbff.db.Tables.INVOICES;
 import static com.subscriptionbff.db.Tables.PLANS;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.when;
 
 /**
  * A subscription with its plan and scheduled plan as columns that other queries select beside their own, as {@link
@@ -27,6 +35,15 @@ public final class SubscriptionColumns {
 
     /** The plan a downgrade waits to switch to. */
     public static final Plans SCHEDULED_PLAN = PLANS.as("scheduled_plan");
+
+    /** Stripe's next try of the workspace's open invoices, the soonest. */
+    private static final Field<Instant> NEXT_RETRY = when(SUBSCRIPTIONS.PAYMENT_FAILING_SINCE.isNotNull(),
+            field(select(min(INVOICES.NEXT_PAYMENT_ATTEMPT)).from(INVOICES)
+                    .where(INVOICES.WORKSPACE_ID.eq(SUBSCRIPTIONS.WORKSPACE_ID))
+                    .and(INVOICES.STATUS.eq(InvoiceStatus.OPEN)))).as("next_payment_retry");
+
+    /** How long Stripe retries a failed payment before the subscription ends (the account's retry settings). */
+    private static final Duration RETRY_WINDOW = Duration.ofDays(14);
 
     private static final List<SelectField<?>> COLUMNS = columns(SUBSCRIPTIONS);
 
@@ -41,7 +58,8 @@ public final class SubscriptionColumns {
         List<SelectField<?>> columns = new ArrayList<>(List.of(s.ID, s.WORKSPACE_ID, s.STATUS, s.BILLING_INTERVAL,
                 s.CURRENT_PERIOD_START, s.CURRENT_PERIOD_END, s.CANCEL_AT_PERIOD_END, s.ENDED_AT,
                 s.CANCELLATION_REASON, s.CANCELLATION_COMMENT, s.CANCELED_AT, s.TRIAL_START, s.TRIAL_END,
-                s.EXTRA_SEATS, s.EXTRA_CREDITS, s.SCHEDULED_BILLING_INTERVAL, s.SCHEDULED_CHANGE_AT));
+                s.EXTRA_SEATS, s.EXTRA_CREDITS, s.SCHEDULED_BILLING_INTERVAL, s.SCHEDULED_CHANGE_AT,
+                s.PAYMENT_FAILING_SINCE, NEXT_RETRY));
         columns.addAll(PlanRepository.planColumns(PLANS));
         columns.addAll(PlanRepository.planColumns(SCHEDULED_PLAN));
         return List.copyOf(columns);
@@ -63,6 +81,6 @@ public final class SubscriptionColumns {
                 r.get(s.TRIAL_START), r.get(s.TRIAL_END), r.get(s.EXTRA_SEATS), r.get(s.EXTRA_CREDITS),
                 scheduledPlan == null ? null : new ScheduledPlanChange(scheduledPlan,
                         r.get(s.SCHEDULED_BILLING_INTERVAL), r.get(s.SCHEDULED_CHANGE_AT)),
-                now);
+                now).withDunning(r.get(s.PAYMENT_FAILING_SINCE), r.get(NEXT_RETRY), RETRY_WINDOW);
     }
 }

@@ -90,6 +90,33 @@ final class EmulatedRenewals {
                 + (paid ? "invoice paid" : "payment failed: past due"), invoice.get("id").getAsString());
     }
 
+    /**
+     * A new default card: Stripe charges the customer's open invoices with it, and a past-due subscription whose
+     * invoices are all paid is active again.
+     */
+    void payOpenInvoices(String customer, Instant at) {
+        Card card = objects.defaultCard(customer);
+        if (card == null || card.declines()) {
+            return;
+        }
+        for (JsonObject invoice : objects.invoicesByCustomer.getOrDefault(customer, List.of())) {
+            if (invoice.get("status").getAsString().equals("open")) {
+                invoice.addProperty("status", "paid");
+                invoice.addProperty("amount_paid", invoice.get("amount_due").getAsLong());
+                invoice.addProperty("amount_remaining", 0);
+                StripeJson.setEpoch(invoice, "next_payment_attempt", null);
+                events.emit("invoice.paid", invoice, at);
+            }
+        }
+        objects.subscriptions.forEach((id, subscription) -> {
+            if (subscription.get("customer").getAsString().equals(customer)
+                    && subscription.get("status").getAsString().equals("past_due")) {
+                subscription.addProperty("status", "active");
+                events.emit("customer.subscription.updated", objects.render(id), at);
+            }
+        });
+    }
+
     private Transition end(String subscriptionId, JsonObject subscription, Instant at, String outcome) {
         if (!subscription.get("schedule").isJsonNull()) {
             schedules.release(subscription.get("schedule").getAsString(), at);

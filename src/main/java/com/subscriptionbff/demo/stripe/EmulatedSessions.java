@@ -53,11 +53,15 @@ final class EmulatedSessions {
     private final StripeObjects objects;
     private final EmulatedEvents events;
     private final String pagesBase;
+    private final java.util.function.BiConsumer<String, Instant> newDefaultCard;
 
-    EmulatedSessions(StripeObjects objects, EmulatedEvents events, String pagesBase) {
+    /** `newDefaultCard`: what Stripe does once a customer has a new default card (it retries open invoices). */
+    EmulatedSessions(StripeObjects objects, EmulatedEvents events, String pagesBase,
+                     java.util.function.BiConsumer<String, Instant> newDefaultCard) {
         this.objects = objects;
         this.events = events;
         this.pagesBase = pagesBase;
+        this.newDefaultCard = newDefaultCard;
     }
 
     JsonObject createPortal(Map<String, String> params) {
@@ -157,6 +161,7 @@ final class EmulatedSessions {
         objects.defaultCards.put(customer, id);
         events.emit("payment_method.attached", objects.renderCard(id), now);
         events.emit("customer.updated", objects.renderCustomer(customer), now);
+        newDefaultCard.accept(customer, now);
         return session.get("return_url").getAsString();
     }
 }

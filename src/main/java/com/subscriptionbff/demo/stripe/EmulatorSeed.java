@@ -1,6 +1,7 @@
 package com.subscriptionbff.demo.stripe;
 
 import com.subscriptionbff.db.enums.BillingInterval;
+import com.subscriptionbff.db.enums.InvoiceStatus;
 import com.subscriptionbff.db.tables.records.PlansRecord;
 import com.subscriptionbff.plan.CatalogPrices;
 import org.jooq.DSLContext;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import static com.subscriptionbff.db.Tables.INVOICES;
 import static com.subscriptionbff.db.Tables.PAYMENT_METHODS;
 import static com.subscriptionbff.db.Tables.PLANS;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
@@ -71,6 +73,13 @@ public final class EmulatorSeed {
                 .and(WORKSPACES.STRIPE_CUSTOMER_ID.isNotNull())
                 .forEach(card -> stripe.defaultCard(card.value1(), card.value2(), card.value3().toLowerCase(Locale.ROOT),
                         card.value4(), card.value5(), card.value6()));
+        db.select(SUBSCRIPTIONS.STRIPE_SUBSCRIPTION_ID, INVOICES.STRIPE_INVOICE_ID, INVOICES.TOTAL_MINOR,
+                        INVOICES.ISSUED_AT, INVOICES.PERIOD_START, INVOICES.PERIOD_END)
+                .from(INVOICES).join(SUBSCRIPTIONS).on(SUBSCRIPTIONS.WORKSPACE_ID.eq(INVOICES.WORKSPACE_ID))
+                .where(INVOICES.STATUS.eq(InvoiceStatus.OPEN)).and(INVOICES.STRIPE_INVOICE_ID.isNotNull())
+                .and(SUBSCRIPTIONS.STRIPE_SUBSCRIPTION_ID.isNotNull())
+                .forEach(open -> stripe.openInvoice(open.value1(), open.value2(), open.value3(), open.value4(),
+                        open.value5(), open.value6()));
         log.info("Stripe emulator: {} subscriptions of the demo data", subscriptions);
     }
 

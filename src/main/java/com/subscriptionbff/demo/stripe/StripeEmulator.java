@@ -67,7 +67,7 @@ public final class StripeEmulator implements AutoCloseable {
         this.events = new EmulatedEvents(webhookSecret);
         this.schedules = new EmulatedSchedules(objects, events);
         this.renewals = new EmulatedRenewals(objects, schedules, events);
-        this.sessions = new EmulatedSessions(objects, events, pagesBase);
+        this.sessions = new EmulatedSessions(objects, events, pagesBase, renewals::payOpenInvoices);
         this.routes = new ApiRoutes(objects, new EmulatedSubscriptions(objects, events), schedules, sessions,
                 new EmulatedCatalog(objects), this::now, charges);
     }
@@ -135,6 +135,14 @@ public final class StripeEmulator implements AutoCloseable {
         objects.cards.put(paymentMethodId, new Card(paymentMethodId, customer, brand, last4, expMonth, expYear,
                 false));
         objects.defaultCards.put(customer, paymentMethodId);
+    }
+
+    /** An open invoice of the subscription, as the read model holds it (demo data): a new card pays it. */
+    public synchronized void openInvoice(String subscriptionId, String invoiceId, long total, Instant created,
+                                         Instant periodStart, Instant periodEnd) {
+        JsonObject invoice = objects.invoice(subscriptionId, "open", total, created, periodStart, periodEnd,
+                List.of());
+        invoice.addProperty("id", invoiceId);
     }
 
     // ---- time --------------------------------------------------------------------------------------------------

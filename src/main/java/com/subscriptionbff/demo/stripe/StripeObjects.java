@@ -221,6 +221,8 @@ final class StripeObjects {
         invoice.addProperty("period_end", periodEnd.getEpochSecond());
         invoice.addProperty("invoice_pdf", "https://pay.stripe.com/invoice/" + id + "/pdf");
         invoice.addProperty("hosted_invoice_url", "https://invoice.stripe.com/i/" + id);
+        // an open invoice is tried again in three days, as Stripe's retries do
+        StripeJson.setEpoch(invoice, "next_payment_attempt", status.equals("open") ? created.plusSeconds(3 * 86_400) : null);
         JsonObject details = new JsonObject();
         details.addProperty("subscription", subscriptionId);
         JsonObject parent = new JsonObject();

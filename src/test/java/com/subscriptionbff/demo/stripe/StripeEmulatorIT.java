@@ -159,7 +159,7 @@ class StripeEmulatorIT extends IntegrationTest {
     }
 
     @Test
-    void thePortalSavesANewCardWhichTheOverviewShowsThenACardThatFailsLaterMakesTheRenewalPastDue() throws Exception {
+    void thePortalSavesANewCardThenACardThatFailsMakesTheRenewalPastDueWithItsBannerUntilAGoodCardPaysIt() throws Exception {
         Subscribed team = testData.subscribed("Portal Oy", "portal-owner", "team-starter", BillingInterval.MONTH,
                 0, 0, SubscriptionStatus.ACTIVE);
         String id = workspaceId(team.workspaceId());
@@ -183,9 +183,40 @@ class StripeEmulatorIT extends IntegrationTest {
                 .isEqualTo(303);
         var advanced = browse("POST", "http://127.0.0.1:" + port + "/demo/stripe/advance-clock?workspace=" + id, "");
         assertThat(advanced.body()).contains("payment failed: past due");
-        var pastDue = page("portal-owner", team.workspaceId());
+        var pastDue = as("portal-owner").document("""
+                query($id: ID!) { workspace(id: $id) {
+                  subscription { status paymentRequired dunning { since nextRetryAt accessEndsAt action } }
+                  invoices(first: 1) { edges { node { status payUrl download { hostedUrl } } } }
+                } }""").variable("id", id).execute();
         pastDue.path("workspace.subscription.status").entity(String.class).isEqualTo("PAST_DUE");
+        pastDue.path("workspace.subscription.paymentRequired").entity(Boolean.class).isEqualTo(true);
+        pastDue.path("workspace.subscription.dunning.since").entity(Instant.class).isEqualTo(clock.instant());
+        pastDue.path("workspace.subscription.dunning.nextRetryAt").entity(Instant.class)
+                .isEqualTo(clock.instant().plus(Duration.ofDays(3)));
+        pastDue.path("workspace.subscription.dunning.accessEndsAt").entity(Instant.class)
+                .isEqualTo(clock.instant().plus(Duration.ofDays(14)));
+        pastDue.path("workspace.subscription.dunning.action").entity(String.class).isEqualTo("UPDATE_PAYMENT_METHOD");
         pastDue.path("workspace.invoices.edges[0].node.status").entity(String.class).isEqualTo("OPEN");
+        String hosted = pastDue.path("workspace.invoices.edges[0].node.download.hostedUrl").entity(String.class).get();
+        pastDue.path("workspace.invoices.edges[0].node.payUrl").entity(String.class).isEqualTo(hosted);
+
+        // a card that works, saved in the portal: Stripe charges the open invoice and the subscription is active
+        String fixUrl = mutate("portal-owner", "updatePaymentMethod", "UpdatePaymentMethodInput", Map.of(
+                "workspaceId", id, "returnUrl", RETURN_URL, "idempotencyKey", key()), "redirectUrl")
+                .path("updatePaymentMethod.redirectUrl").entity(String.class).get();
+        assertThat(browse("POST", fixUrl, "card=4242424242424242&exp_month=9&exp_year=2033").statusCode())
+                .isEqualTo(303);
+        settle();
+        var fixed = as("portal-owner").document("""
+                query($id: ID!) { workspace(id: $id) {
+                  subscription { status paymentRequired dunning { since } }
+                  invoices(first: 1) { edges { node { status payUrl } } }
+                } }""").variable("id", id).execute();
+        fixed.path("workspace.subscription.status").entity(String.class).isEqualTo("ACTIVE");
+        fixed.path("workspace.subscription.paymentRequired").entity(Boolean.class).isEqualTo(false);
+        fixed.path("workspace.subscription.dunning").valueIsNull();
+        fixed.path("workspace.invoices.edges[0].node.status").entity(String.class).isEqualTo("PAID");
+        fixed.path("workspace.invoices.edges[0].node.payUrl").valueIsNull();
     }
 
     private HttpResponse<String> advanceClock(String workspaceId) throws IOException, InterruptedException {
