@@ -14,6 +14,7 @@ import com.subscriptionbff.invoices.InvoiceRepository.InvoicePageKey;
 import com.subscriptionbff.workspace.Workspace;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 @Controller
@@ -28,12 +30,15 @@ class InvoiceController {
 
     private final Labels labels;
 
+    private final InvoiceRepository invoices;
+
     private final Cursors cursors;
 
     InvoiceController(InvoiceRepository invoices, Labels labels, Cursors cursors,
                       BatchLoaderRegistry loaders) {
         this.cursors = cursors;
         this.labels = labels;
+        this.invoices = invoices;
         loaders.forTypePair(InvoicePageKey.class, InvoicePage.class).registerMappedBatchLoader((keys, env) ->
                 Mono.fromSupplier(() -> invoices.findPages(List.copyOf(keys))));
     }
@@ -57,6 +62,12 @@ class InvoiceController {
         return pages.load(new InvoicePageKey(filter, cursors.after(after, scope), size + 1))
                 .thenApply(page -> Connection.of(page.invoices(), size, after != null, page.totalCount(),
                         invoice -> cursors.encode(scope, new TimePosition(invoice.issuedAt(), invoice.invoiceId()))));
+    }
+
+    /** "Afficher les détails": the lines of every invoice of the page, in one statement. */
+    @BatchMapping(typeName = "Invoice")
+    Map<Invoice, List<InvoiceLine>> lines(List<Invoice> page) {
+        return invoices.linesOf(page);
     }
 
     @SchemaMapping(typeName = "Invoice")

@@ -164,4 +164,16 @@ class InvoicesIT extends IntegrationTest {
         // the workspace with the access check, the page, its count
         assertThat(sqlStatements() - before).isEqualTo(3);
     }
+
+    @Test
+    void tenInvoicesWithTheirDetailsCostOneStatementMoreThanWithout() {
+        String query = """
+                query($id: ID!) { workspace(id: $id) { invoices(first: 10) { edges { node { number
+                  lines { description quantity amount { amount } proration period { start end } } } } } } }""";
+        long before = sqlStatements();
+        var page = as(DemoData.OWNER).document(query).variable("id", workspaceId(DemoData.STARK)).execute();
+        page.path("workspace.invoices.edges").entityList(Object.class).hasSize(10);
+        // the access check, the page, its count, and the lines of all ten invoices
+        assertThat(sqlStatements() - before).isEqualTo(4);
+    }
 }

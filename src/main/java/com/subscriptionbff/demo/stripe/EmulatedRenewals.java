@@ -76,10 +76,11 @@ final class EmulatedRenewals {
         List<JsonObject> lines = new ArrayList<>();
         String currency = subscription.get("currency").getAsString();
         for (Item item : objects.items.get(subscriptionId)) {
-            lines.add(objects.line(item.quantity() + " × " + item.priceId() + " (" + at + " – " + end + ")",
-                    objects.prices.get(item.priceId()).unitAmount() * item.quantity(), currency));
+            lines.add(InvoiceObjects.line(objects, item.quantity() + " × " + item.priceId(),
+                    objects.prices.get(item.priceId()).unitAmount() * item.quantity(), currency, item.quantity(), at,
+                    end, false));
         }
-        JsonObject invoice = objects.invoice(subscriptionId, paid ? "paid" : "open",
+        JsonObject invoice = InvoiceObjects.invoice(objects, subscriptionId, paid ? "paid" : "open",
                 objects.periodAmount(subscriptionId), at, at, end, lines);
         subscription.addProperty("latest_invoice", invoice.get("id").getAsString());
         subscription.addProperty("status", paid ? "active" : "past_due");

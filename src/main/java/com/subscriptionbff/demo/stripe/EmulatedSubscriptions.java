@@ -64,7 +64,7 @@ final class EmulatedSubscriptions {
             objects.items.put(id, next);
             StripeObjects.period(subscription, proration.newPeriodStart(), proration.newPeriodEnd());
             if (behavior.equals("always_invoice") && !proration.lines().isEmpty()) {
-                invoice = objects.invoice(id, "paid", proration.total(), now, proration.newPeriodStart(),
+                invoice = InvoiceObjects.invoice(objects, id, "paid", proration.total(), now, proration.newPeriodStart(),
                         proration.newPeriodEnd(), proration.lines());
                 charges.add(new StripeEmulator.Charge(invoice.get("id").getAsString(), id, amountDue));
                 subscription.addProperty("latest_invoice", invoice.get("id").getAsString());
@@ -191,21 +191,21 @@ final class EmulatedSubscriptions {
         for (var entry : old.entrySet()) {
             if (restart || !entry.getValue().equals(next.get(entry.getKey()))) {
                 long amount = -prorated(entry.getKey(), entry.getValue(), remaining);
-                lines.add(objects.line("Unused time on " + entry.getValue() + " × " + entry.getKey() + " after " + at,
-                        amount, currency));
+                lines.add(InvoiceObjects.line(objects, "Unused time on " + entry.getValue() + " × " + entry.getKey() + " after " + at,
+                        amount, currency, entry.getValue(), at, end, true));
                 total += amount;
             }
         }
         for (var entry : next.entrySet()) {
             if (restart) {
                 long amount = objects.prices.get(entry.getKey()).unitAmount() * entry.getValue();
-                lines.add(objects.line(entry.getValue() + " × " + entry.getKey() + " (from " + at + ")", amount,
-                        currency));
+                lines.add(InvoiceObjects.line(objects, entry.getValue() + " × " + entry.getKey() + " (from " + at + ")", amount,
+                        currency, entry.getValue(), newStart, newEnd, false));
                 total += amount;
             } else if (!entry.getValue().equals(old.get(entry.getKey()))) {
                 long amount = prorated(entry.getKey(), entry.getValue(), remaining);
-                lines.add(objects.line("Remaining time on " + entry.getValue() + " × " + entry.getKey() + " after "
-                        + at, amount, currency));
+                lines.add(InvoiceObjects.line(objects, "Remaining time on " + entry.getValue() + " × " + entry.getKey() + " after "
+                        + at, amount, currency, entry.getValue(), at, end, true));
                 total += amount;
             }
         }

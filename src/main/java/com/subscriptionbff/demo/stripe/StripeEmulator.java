@@ -140,7 +140,7 @@ public final class StripeEmulator implements AutoCloseable {
     /** An open invoice of the subscription, as the read model holds it (demo data): a new card pays it. */
     public synchronized void openInvoice(String subscriptionId, String invoiceId, long total, Instant created,
                                          Instant periodStart, Instant periodEnd) {
-        JsonObject invoice = objects.invoice(subscriptionId, "open", total, created, periodStart, periodEnd,
+        JsonObject invoice = InvoiceObjects.invoice(objects, subscriptionId, "open", total, created, periodStart, periodEnd,
                 List.of());
         invoice.addProperty("id", invoiceId);
     }

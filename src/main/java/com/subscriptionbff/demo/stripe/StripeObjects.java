@@ -199,53 +199,6 @@ final class StripeObjects {
         return method;
     }
 
-    /** A finalized invoice of the subscription, newest first in the customer's list. */
-    JsonObject invoice(String subscriptionId, String status, long total, Instant created, Instant periodStart,
-                       Instant periodEnd, List<JsonObject> lines) {
-        JsonObject subscription = subscription(subscriptionId);
-        String customer = subscription.get("customer").getAsString();
-        JsonObject invoice = fixture("invoice");
-        String id = newId("in");
-        invoice.addProperty("id", id);
-        invoice.addProperty("number", "EMU-" + id.substring(id.length() - 4));
-        invoice.addProperty("customer", customer);
-        invoice.addProperty("status", status);
-        invoice.addProperty("currency", subscription.get("currency").getAsString());
-        invoice.addProperty("total", total);
-        invoice.addProperty("subtotal", total);
-        invoice.addProperty("amount_due", Math.max(total, 0));
-        invoice.addProperty("amount_paid", status.equals("paid") ? Math.max(total, 0) : 0);
-        invoice.addProperty("amount_remaining", status.equals("paid") ? 0 : Math.max(total, 0));
-        invoice.addProperty("created", created.getEpochSecond());
-        invoice.addProperty("period_start", periodStart.getEpochSecond());
-        invoice.addProperty("period_end", periodEnd.getEpochSecond());
-        invoice.addProperty("invoice_pdf", "https://pay.stripe.com/invoice/" + id + "/pdf");
-        invoice.addProperty("hosted_invoice_url", "https://invoice.stripe.com/i/" + id);
-        // an open invoice is tried again in three days, as Stripe's retries do
-        StripeJson.setEpoch(invoice, "next_payment_attempt", status.equals("open") ? created.plusSeconds(3 * 86_400) : null);
-        JsonObject details = new JsonObject();
-        details.addProperty("subscription", subscriptionId);
-        JsonObject parent = new JsonObject();
-        parent.addProperty("type", "subscription_details");
-        parent.add("subscription_details", details);
-        invoice.add("parent", parent);
-        JsonArray data = new JsonArray();
-        lines.forEach(data::add);
-        invoice.getAsJsonObject("lines").add("data", data);
-        invoice.getAsJsonObject("lines").addProperty("has_more", false);
-        invoicesByCustomer.computeIfAbsent(customer, c -> new ArrayList<>()).addFirst(invoice);
-        return invoice;
-    }
-
-    JsonObject line(String description, long amount, String currency) {
-        JsonObject line = fixture("line_item");
-        line.addProperty("id", newId("il"));
-        line.addProperty("description", description);
-        line.addProperty("amount", amount);
-        line.addProperty("currency", currency);
-        return line;
-    }
-
     static JsonObject cancellationDetails(String feedback, String comment) {
         JsonObject details = new JsonObject();
         details.add("feedback", StripeJson.nullable(feedback));

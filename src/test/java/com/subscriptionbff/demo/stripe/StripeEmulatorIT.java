@@ -104,6 +104,16 @@ class StripeEmulatorIT extends IntegrationTest {
         // the prorated charge reached the Billing tab through invoice.paid
         customized.path("workspace.invoices.totalCount").entity(Integer.class).isEqualTo(1);
         customized.path("workspace.invoices.edges[0].node.status").entity(String.class).isEqualTo("PAID");
+        // its details: one prorated line, the three seats for the time left in the period
+        var prorated = as("life-owner").document("""
+                query($id: ID!) { workspace(id: $id) { invoices(first: 1) { edges { node { total { amount }
+                  lines { quantity amount { amount } proration period { end } } } } } } }""")
+                .variable("id", id).execute();
+        prorated.path("workspace.invoices.edges[0].node.lines").entityList(Object.class).hasSize(1);
+        prorated.path("workspace.invoices.edges[0].node.lines[0].quantity").entity(Long.class).isEqualTo(3L);
+        prorated.path("workspace.invoices.edges[0].node.lines[0].proration").entity(Boolean.class).isEqualTo(true);
+        prorated.path("workspace.invoices.edges[0].node.lines[0].amount.amount").entity(String.class).isEqualTo(
+                prorated.path("workspace.invoices.edges[0].node.total.amount").entity(String.class).get());
 
         mutate("life-owner", "switchToAnnualBilling", "SwitchToAnnualBillingInput", Map.of("workspaceId", id,
                 "idempotencyKey", key()), "subscription { id }");
@@ -125,6 +135,16 @@ class StripeEmulatorIT extends IntegrationTest {
         renewed.path("workspace.invoices.totalCount").entity(Integer.class).isEqualTo(invoicesBefore + 1);
         renewed.path("workspace.invoices.edges[0].node.period.start").entity(String.class).isEqualTo(yearEnds);
         renewed.path("workspace.invoices.edges[0].node.total.amount").entity(String.class).isEqualTo(annualTotal);
+        // the renewal's details: the annual plan and the three seats for the new year, nothing prorated
+        var details = as("life-owner").document("""
+                query($id: ID!) { workspace(id: $id) { invoices(first: 1) { edges { node {
+                  lines { quantity proration period { start } } } } } } }""").variable("id", id).execute();
+        assertThat(details.path("workspace.invoices.edges[0].node.lines[*].quantity").entityList(Long.class).get())
+                .containsExactlyInAnyOrder(1L, 3L);
+        assertThat(details.path("workspace.invoices.edges[0].node.lines[*].proration").entityList(Boolean.class).get())
+                .containsOnly(false);
+        assertThat(details.path("workspace.invoices.edges[0].node.lines[*].period.start").entityList(String.class)
+                .get()).containsOnly(yearEnds);
     }
 
     @Test
