@@ -19,7 +19,7 @@ import java.util.UUID;
 public class StripeTrials {
 
     /** The customer's and the subscription's metadata key naming the workspace. */
-    public static final String WORKSPACE_METADATA = "workspace_id";
+    private static final String WORKSPACE_METADATA = "workspace_id";
 
     private final StripeClient client;
     private final StripeGateway gateway;
