@@ -19,6 +19,8 @@ public final class DemoData {
     public static final List<String> SIGN_IN_USERS = List.of(OWNER, ADMIN, MEMBER, OUTSIDER, STAFF, FORMER_MEMBER);
     /** A service, not a user: records credit usage (POST /internal/credit-usage, scope credits:record). */
     public static final String USAGE_RECORDER = "demo-usage-recorder";
+    /** A service, not a user: announces new workspaces (POST /internal/workspaces, scope workspaces:announce). */
+    public static final String WORKSPACE_ANNOUNCER = "demo-workspace-announcer";
 
     /** Monthly Team Starter, paid by card, with extra seats and credits. */
     public static final UUID ACME = id("workspace:acme");

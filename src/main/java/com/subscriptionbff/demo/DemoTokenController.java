@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * GET /demo/tokens: a bearer token for each demo user, and one for a service that records credit usage; /demo/tokens/
- * {userId} for any user (demo mode only).
+ * GET /demo/tokens: a bearer token for each demo user, one for a service that records credit usage and one for a
+ * service that announces new workspaces; /demo/tokens/{userId} for any user (demo mode only).
  */
 @RestController
 @Conditional(DemoMode.class)
@@ -29,6 +29,8 @@ class DemoTokenController {
         List<DemoToken> all = new ArrayList<>(DemoData.SIGN_IN_USERS.stream().map(this::token).toList());
         String recorder = tokens.issueService(DemoData.USAGE_RECORDER, "credits:record");
         all.add(new DemoToken(DemoData.USAGE_RECORDER, recorder, null, null));
+        String announcer = tokens.issueService(DemoData.WORKSPACE_ANNOUNCER, "workspaces:announce");
+        all.add(new DemoToken(DemoData.WORKSPACE_ANNOUNCER, announcer, null, null));
         return all;
     }
 
@@ -43,7 +45,7 @@ class DemoTokenController {
 
     /**
      * graphiqlHeaders: the line to paste into GraphiQL's Headers tab; graphiql: GraphiQL opened with it. Neither for
-     * the usage recorder, a service.
+     * the services (the usage recorder, the workspace announcer).
      */
     record DemoToken(String user, String token, String graphiqlHeaders, String graphiql) {
     }

@@ -43,6 +43,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/stripe/webhooks").permitAll()
                         // the product's services, with a service credential: never a user's token
                         .requestMatchers(HttpMethod.POST, "/internal/credit-usage").hasAuthority("SCOPE_credits:record")
+                        .requestMatchers(HttpMethod.POST, "/internal/workspaces")
+                                .hasAuthority("SCOPE_workspaces:announce")
                         .requestMatchers("/graphiql", "/graphiql/**", "/webjars/**", "/demo/**", "/error",
                                 "/exports/**", // signed links carry their own authorization
                                 "/livez", "/readyz", // probes, on the public port too

@@ -14,21 +14,25 @@ import java.util.function.Supplier;
 final class ApiRoutes implements ApiRequests.Resources {
 
     private static final Set<String> COLLECTIONS = Set.of("invoices", "invoices/create_preview", "prices",
-            "products", "subscription_schedules", "billing_portal/sessions", "checkout/sessions");
+            "products", "customers", "subscriptions", "subscription_schedules", "billing_portal/sessions", "checkout/sessions");
 
     private final StripeObjects objects;
     private final EmulatedSubscriptions subscriptions;
+    private final EmulatedNewSubscriptions newSubscriptions;
+    private final EmulatedCustomers customers;
     private final EmulatedSchedules schedules;
     private final EmulatedSessions sessions;
     private final EmulatedCatalog catalog;
     private final Supplier<Instant> clock;
     private final List<StripeEmulator.Charge> charges;
 
-    ApiRoutes(StripeObjects objects, EmulatedSubscriptions subscriptions, EmulatedSchedules schedules,
-              EmulatedSessions sessions, EmulatedCatalog catalog, Supplier<Instant> clock,
-              List<StripeEmulator.Charge> charges) {
+    ApiRoutes(StripeObjects objects, EmulatedSubscriptions subscriptions, EmulatedNewSubscriptions newSubscriptions,
+              EmulatedCustomers customers, EmulatedSchedules schedules, EmulatedSessions sessions,
+              EmulatedCatalog catalog, Supplier<Instant> clock, List<StripeEmulator.Charge> charges) {
         this.objects = objects;
         this.subscriptions = subscriptions;
+        this.newSubscriptions = newSubscriptions;
+        this.customers = customers;
         this.schedules = schedules;
         this.sessions = sessions;
         this.catalog = catalog;
@@ -47,7 +51,9 @@ final class ApiRoutes implements ApiRequests.Resources {
         return switch (method + " " + shape) {
             case "GET subscriptions/{id}" -> objects.render(id);
             case "GET subscription_schedules/{id}" -> objects.schedule(id);
-            case "GET customers/{id}" -> objects.renderCustomer(id);
+            case "GET customers/{id}" -> customers.render(id);
+            case "POST customers" -> customers.create(params, now);
+            case "POST subscriptions" -> newSubscriptions.create(params, now);
             case "GET payment_methods/{id}" -> objects.renderCard(id);
             case "GET invoices" -> list("/v1/invoices", objects.invoicesByCustomer.getOrDefault(params.get("customer"),
                     List.of()).stream().limit(Long.parseLong(params.getOrDefault("limit", "10"))).toList());

@@ -1,9 +1,7 @@
 package com.subscriptionbff.demo.stripe;
 
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.subscriptionbff.demo.stripe.StripeObjects.Card;
-import com.subscriptionbff.demo.stripe.StripeObjects.Item;
 import com.subscriptionbff.demo.stripe.StripeObjects.Price;
 
 import java.net.URI;
@@ -58,6 +56,7 @@ public final class StripeEmulator implements AutoCloseable {
     private final EmulatedSchedules schedules;
     private final EmulatedRenewals renewals;
     private final EmulatedSessions sessions;
+    private final EmulatedNewSubscriptions newSubscriptions;
     private final ApiRequests requests = new ApiRequests();
     private final List<Charge> charges = new ArrayList<>();
 
@@ -68,8 +67,10 @@ public final class StripeEmulator implements AutoCloseable {
         this.schedules = new EmulatedSchedules(objects, events);
         this.renewals = new EmulatedRenewals(objects, schedules, events);
         this.sessions = new EmulatedSessions(objects, events, pagesBase, renewals::payOpenInvoices);
-        this.routes = new ApiRoutes(objects, new EmulatedSubscriptions(objects, events), schedules, sessions,
-                new EmulatedCatalog(objects), this::now, charges);
+        EmulatedCustomers customers = new EmulatedCustomers(objects, events);
+        this.newSubscriptions = new EmulatedNewSubscriptions(objects, customers, events);
+        this.routes = new ApiRoutes(objects, new EmulatedSubscriptions(objects, events), newSubscriptions, customers,
+                schedules, sessions, new EmulatedCatalog(objects), this::now, charges);
     }
 
     /** http://127.0.0.1:port: the API base for stripe-java, and the origin of the Checkout and portal pages. */
@@ -107,26 +108,7 @@ public final class StripeEmulator implements AutoCloseable {
     public synchronized void subscription(String id, String customer, String status, Instant periodStart,
                                           Instant periodEnd, Instant trialStart, Instant trialEnd,
                                           Map<String, Long> quantitiesByPrice) {
-        JsonObject subscription = StripeObjects.fixture("subscription");
-        subscription.addProperty("id", id);
-        subscription.addProperty("customer", customer);
-        subscription.addProperty("status", status);
-        subscription.addProperty("cancel_at_period_end", false);
-        subscription.add("canceled_at", JsonNull.INSTANCE);
-        subscription.add("cancel_at", JsonNull.INSTANCE);
-        subscription.add("ended_at", JsonNull.INSTANCE);
-        subscription.add("schedule", JsonNull.INSTANCE);
-        subscription.add("cancellation_details", StripeObjects.cancellationDetails(null, null));
-        String firstPrice = quantitiesByPrice.keySet().iterator().next();
-        subscription.addProperty("currency", objects.price(firstPrice).currency());
-        StripeJson.setEpoch(subscription, "trial_start", trialStart);
-        StripeJson.setEpoch(subscription, "trial_end", trialEnd);
-        subscription.addProperty("billing_cycle_anchor", periodStart.getEpochSecond());
-        StripeObjects.period(subscription, periodStart, periodEnd);
-        List<Item> list = new ArrayList<>();
-        quantitiesByPrice.forEach((price, quantity) -> list.add(new Item(objects.newId("si"), price, quantity)));
-        objects.items.put(id, list);
-        objects.subscriptions.put(id, subscription);
+        newSubscriptions.put(id, customer, status, periodStart, periodEnd, trialStart, trialEnd, quantitiesByPrice);
     }
 
     /** A card attached to the customer and made its default (as the billing portal does). */
@@ -218,6 +200,13 @@ public final class StripeEmulator implements AutoCloseable {
         Map<String, Long> quantities = new TreeMap<>();
         objects.items.get(subscriptionId).forEach(item -> quantities.put(item.priceId(), item.quantity()));
         return quantities;
+    }
+
+    /** The ids of the customer's subscriptions, whatever their status. */
+    public synchronized List<String> subscriptionsOf(String customerId) {
+        return objects.subscriptions.entrySet().stream()
+                .filter(entry -> customerId.equals(StripeJson.string(entry.getValue(), "customer")))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     public synchronized JsonObject subscriptionJson(String subscriptionId) {

@@ -97,6 +97,17 @@ final class StripeJson {
         return value == null || value.isEmpty() ? null : value;
     }
 
+    /** The metadata[key] parameters as Stripe's metadata object. */
+    static JsonObject metadata(Map<String, String> params) {
+        JsonObject metadata = new JsonObject();
+        params.forEach((name, value) -> {
+            if (name.startsWith("metadata[") && name.endsWith("]")) {
+                metadata.addProperty(name.substring("metadata[".length(), name.length() - 1), value);
+            }
+        });
+        return metadata;
+    }
+
     static String string(JsonObject object, String name) {
         JsonElement value = object.get(name);
         return value == null || value.isJsonNull() ? null : value.getAsString();
