@@ -27,14 +27,7 @@ class CreditUsageIngestionIT extends IntegrationTest {
     }
 
     private HttpResponse<String> report(String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/internal/credit-usage"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
+        return postJson("/internal/credit-usage", token, body);
     }
 
     private String service() {

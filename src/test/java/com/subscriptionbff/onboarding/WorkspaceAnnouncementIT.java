@@ -37,14 +37,7 @@ class WorkspaceAnnouncementIT extends IntegrationTest {
     }
 
     private HttpResponse<String> announce(String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/internal/workspaces"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
+        return postJson("/internal/workspaces", token, body);
     }
 
     private String service() {

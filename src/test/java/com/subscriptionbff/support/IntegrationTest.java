@@ -94,6 +94,20 @@ public abstract class IntegrationTest {
                 .documentSource(SHIPPED_DOCUMENTS).build();
     }
 
+    /** POSTs JSON to one of the service's own endpoints, with the bearer token when one is given. */
+    protected java.net.http.HttpResponse<String> postJson(String path, String token, String body)
+            throws java.io.IOException, InterruptedException {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     /** The classification of the only error of a response. */
     protected static String onlyErrorType(org.springframework.graphql.test.tester.GraphQlTester.Response response) {
         var errors = response.returnResponse().getErrors();
