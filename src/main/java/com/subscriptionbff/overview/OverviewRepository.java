@@ -54,7 +54,7 @@ class OverviewRepository {
                 .forEach(row -> {
                     MonthKey month = byWorkspace.get(row.get(CreditColumns.WORKSPACE_ID));
                     overviews.put(month, new Overview(SubscriptionColumns.subscription(row, now),
-                            PaymentMethodColumns.paymentMethod(row),
+                            PaymentMethodColumns.paymentMethod(row, now),
                             SeatColumns.seatUsage(row, month.workspaceId()),
                             CreditColumns.creditUsage(row, month)));
                 });

@@ -3,6 +3,7 @@ package com.subscriptionbff.payment;
 import org.jooq.Record;
 import org.jooq.SelectField;
 
+import java.time.Instant;
 import java.util.List;
 
 import static com.subscriptionbff.db.Tables.PAYMENT_METHODS;
@@ -23,13 +24,13 @@ public final class PaymentMethodColumns {
         return COLUMNS;
     }
 
-    /** The card of a row that selected {@link #columns}; null if the left join found none. */
-    public static PaymentMethod paymentMethod(Record row) {
+    /** The card of a row that selected {@link #columns}, as of `now`; null if the left join found none. */
+    public static PaymentMethod paymentMethod(Record row, Instant now) {
         if (row.get(PAYMENT_METHODS.WORKSPACE_ID) == null) {
             return null;
         }
-        return new PaymentMethod(row.get(PAYMENT_METHODS.WORKSPACE_ID), row.get(PAYMENT_METHODS.BRAND),
+        return PaymentMethod.asOf(row.get(PAYMENT_METHODS.WORKSPACE_ID), row.get(PAYMENT_METHODS.BRAND),
                 row.get(PAYMENT_METHODS.LAST4), row.get(PAYMENT_METHODS.EXP_MONTH),
-                row.get(PAYMENT_METHODS.EXP_YEAR));
+                row.get(PAYMENT_METHODS.EXP_YEAR), now);
     }
 }

@@ -100,7 +100,7 @@ class OverviewRepositoryTest extends RepositoryTest {
 
         assertThat(overview.subscription().plan().code()).isEqualTo("team-starter");
         assertThat(overview.subscription().status()).isEqualTo(SubscriptionStatus.ACTIVE);
-        assertThat(overview.paymentMethod()).isEqualTo(new PaymentMethod(acme, "Visa", "4242", 12, 2028));
+        assertThat(overview.paymentMethod()).isEqualTo(new PaymentMethod(acme, "Visa", "4242", 12, 2028, false));
         // the leaver holds no seat: 2 used of 10 included and 2 extra
         assertThat(overview.seats()).isEqualTo(new SeatUsage(acme, 2, 10, 2, true));
         assertThat(overview.credits().includedMonthly()).isEqualTo(20_000_000);
