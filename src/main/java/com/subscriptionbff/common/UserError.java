@@ -18,6 +18,7 @@ public record UserError(List<String> field, Code code, String message) {
         PLAN_UNAVAILABLE,
         NO_SCHEDULED_CHANGE,
         ALREADY_CANCELED,
+        ALREADY_SUBSCRIBED,
         NOT_CANCELED,
         SUBSCRIPTION_ENDED,
         PREVIEW_EXPIRED,

@@ -1,6 +1,7 @@
 package com.subscriptionbff.plan;
 
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
@@ -9,9 +10,21 @@ import java.util.List;
 class PlanController {
 
     private final PlanRepository plans;
+    private final SalesContact sales;
 
-    PlanController(PlanRepository plans) {
+    PlanController(PlanRepository plans, SalesContact sales) {
         this.plans = plans;
+        this.sales = sales;
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    boolean selfServe(Plan plan) {
+        return sales.selfServe(plan);
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    String contactSalesUrl(Plan plan) {
+        return sales.urlFor(plan);
     }
 
     @QueryMapping

@@ -12,9 +12,28 @@ import static com.subscriptionbff.db.Tables.WORKSPACES;
 public class StripeCustomers {
 
     private final DSLContext db;
+    private final StripeTrials stripe;
 
-    StripeCustomers(DSLContext db) {
+    StripeCustomers(DSLContext db, StripeTrials stripe) {
         this.db = db;
+        this.stripe = stripe;
+    }
+
+    /**
+     * The workspace's Stripe customer, created first when it has none (idempotent by workspace id, as for a trial),
+     * so that every event of what it buys next names a customer that is already this workspace's.
+     */
+    public String ensureCustomer(UUID workspaceId, String name) {
+        String existing = db.select(WORKSPACES.STRIPE_CUSTOMER_ID).from(WORKSPACES)
+                .where(WORKSPACES.ID.eq(workspaceId)).fetchOne(WORKSPACES.STRIPE_CUSTOMER_ID);
+        if (existing != null) {
+            return existing;
+        }
+        String created = stripe.createCustomer(workspaceId, name, null);
+        db.update(WORKSPACES).set(WORKSPACES.STRIPE_CUSTOMER_ID, created)
+                .where(WORKSPACES.ID.eq(workspaceId)).and(WORKSPACES.STRIPE_CUSTOMER_ID.isNull()).execute();
+        return db.select(WORKSPACES.STRIPE_CUSTOMER_ID).from(WORKSPACES)
+                .where(WORKSPACES.ID.eq(workspaceId)).fetchOne(WORKSPACES.STRIPE_CUSTOMER_ID);
     }
 
     /** The workspace's Stripe customer; a refusal until the workspace has a billing account in Stripe. */

@@ -61,11 +61,12 @@ class StripeEventHandler {
         try {
             // a Stripe read happens before the transaction: no connection or event lock is held while waiting
             PaymentMethod newDefaultCard = newDefaultCard(event);
+            Subscription checkedOut = checkedOutSubscription(event);
             return Boolean.TRUE.equals(transactions.execute(status -> {
                 if (!events.claim(event.getId())) {
                     return false;
                 }
-                handle(event, newDefaultCard);
+                handle(event, newDefaultCard, checkedOut);
                 events.processed(event.getId());
                 return true;
             }));
@@ -76,7 +77,7 @@ class StripeEventHandler {
         }
     }
 
-    private void handle(Event event, PaymentMethod newDefaultCard) {
+    private void handle(Event event, PaymentMethod newDefaultCard, Subscription checkedOut) {
         Instant created = Instant.ofEpochSecond(event.getCreated());
         String type = event.getType();
         if (INVOICE_EVENTS.contains(type)) {
@@ -92,10 +93,22 @@ class StripeEventHandler {
             paymentMethods.detached((PaymentMethod) object(event), created);
         } else if (newDefaultCard != null) {
             paymentMethods.attached(newDefaultCard, created);
+        } else if (checkedOut != null) {
+            subscriptions.applyCheckout((Session) object(event), checkedOut, created);
         } else if (type.equals("checkout.session.completed") || type.equals("checkout.session.async_payment_succeeded")) {
             purchases.apply((Session) object(event));
         }
         // other types are stored and acknowledged
+    }
+
+    /** A completed Checkout in subscription mode: the subscription it started, as Stripe holds it now. */
+    private Subscription checkedOutSubscription(Event event) {
+        if (!event.getType().equals("checkout.session.completed")) {
+            return null;
+        }
+        Session session = (Session) object(event);
+        return !"subscription".equals(session.getMode()) || session.getSubscription() == null ? null
+                : gateway.subscription(session.getSubscription()).subscription;
     }
 
     /** customer.updated with a new default card (set in the portal): its details come from Stripe. */

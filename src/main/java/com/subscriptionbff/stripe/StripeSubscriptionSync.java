@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
+import static com.subscriptionbff.db.Tables.WORKSPACES;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.val;
 
@@ -62,6 +63,17 @@ public class StripeSubscriptionSync {
         if (state.schedule != null) {
             schedules.applyNext(workspaceId, state.schedule, at);
         }
+    }
+
+    /**
+     * From checkout.session.completed in subscription mode: the workspace of the session (client_reference_id) gets
+     * the customer Checkout used, then the subscription is written as from any event of it.
+     */
+    void applyCheckout(com.stripe.model.checkout.Session session, Subscription subscription, Instant eventCreated) {
+        UUID workspaceId = UUID.fromString(session.getClientReferenceId());
+        db.update(WORKSPACES).set(WORKSPACES.STRIPE_CUSTOMER_ID, session.getCustomer())
+                .where(WORKSPACES.ID.eq(workspaceId)).and(WORKSPACES.STRIPE_CUSTOMER_ID.isNull()).execute();
+        write(subscription, eventCreated, true);
     }
 
     /** From a subscription_schedule event (see {@link StripeScheduleSync#apply}). */

@@ -4,6 +4,7 @@ import com.subscriptionbff.common.GlobalId;
 import com.subscriptionbff.common.Money;
 import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.plan.PlanRepository;
+import com.subscriptionbff.plan.SalesContact;
 import com.subscriptionbff.common.UserError;
 import com.subscriptionbff.stripe.StripePreview;
 import com.subscriptionbff.stripe.StripeRefusal;
@@ -36,11 +37,13 @@ class ChangePreviews {
     private final WorkspaceAccess access;
     private final SubscriptionRepository subscriptions;
     private final PlanRepository plans;
+    private final SalesContact sales;
     private final ChangeCalls stripe;
     private final Clock clock;
 
     ChangePreviews(WorkspaceAccess access, SubscriptionRepository subscriptions, PlanRepository plans,
-                   ChangeCalls stripe, Clock clock) {
+                   ChangeCalls stripe, SalesContact sales, Clock clock) {
+        this.sales = sales;
         this.access = access;
         this.subscriptions = subscriptions;
         this.plans = plans;
@@ -60,7 +63,7 @@ class ChangePreviews {
     ChangePreviewPayload previewChangePlan(Principal principal, PreviewChangePlanInput input) {
         var planId = GlobalId.uuid("Plan", input.planId());
         return preview(principal, input.workspaceId(), target -> ChangeRules.changePlan(target.current(),
-                plans.findById(planId).orElse(null), input.billingInterval()));
+                plans.findById(planId).orElse(null), input.billingInterval(), sales));
     }
 
     private ChangePreviewPayload preview(Principal principal, String workspaceId, Function<ChangeTarget, Decision> rules) {

@@ -6,6 +6,7 @@ import com.subscriptionbff.common.UserError.Code;
 import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
 import com.subscriptionbff.plan.Plan;
+import com.subscriptionbff.plan.SalesContact;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -181,6 +182,15 @@ final class ChangeRules {
     }
 
     /** Renewing again: a cancelled subscription whose period has not ended yet. */
+    /** changePlan, unless the sales team sells the plan (Enterprise): the page shows "Contact us" instead. */
+    static Decision changePlan(Subscription current, Plan target, BillingInterval interval, SalesContact sales) {
+        if (target != null && !sales.selfServe(target)) {
+            return new Refused(Code.PLAN_UNAVAILABLE, "the " + target.name() + " plan is sold by our sales team: "
+                    + "contact " + sales.urlFor(target), "input", "planId");
+        }
+        return changePlan(current, target, interval);
+    }
+
     static Optional<UserError> reactivate(Subscription current, Instant now) {
         var ended = ended(current);
         if (ended.isPresent()) {

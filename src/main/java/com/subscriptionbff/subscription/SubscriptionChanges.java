@@ -6,6 +6,7 @@ import com.subscriptionbff.common.GlobalId;
 import com.subscriptionbff.common.Inputs;
 import com.subscriptionbff.db.enums.AuditAction;
 import com.subscriptionbff.plan.PlanRepository;
+import com.subscriptionbff.plan.SalesContact;
 import com.subscriptionbff.subscription.ChangeRules.Allowed;
 import com.subscriptionbff.subscription.ChangeRules.Decision;
 import com.subscriptionbff.subscription.ChangeRules.Refused;
@@ -38,9 +39,11 @@ class SubscriptionChanges {
 
     private final ChangeRunner runner;
     private final PlanRepository plans;
+    private final SalesContact sales;
     private final ChangeCalls stripe;
 
-    SubscriptionChanges(ChangeRunner runner, PlanRepository plans, ChangeCalls stripe) {
+    SubscriptionChanges(ChangeRunner runner, PlanRepository plans, ChangeCalls stripe, SalesContact sales) {
+        this.sales = sales;
         this.runner = runner;
         this.plans = plans;
         this.stripe = stripe;
@@ -64,7 +67,7 @@ class SubscriptionChanges {
         var planId = GlobalId.uuid("Plan", input.planId());
         var request = new ChangeRequest(principal, input.workspaceId(), "changePlan", input.idempotencyKey(), input);
         return changeTerms(request, input.prorationDate(), AuditAction.CHANGE_PLAN, context -> ChangeRules
-                .changePlan(context.current(), plans.findById(planId).orElse(null), input.billingInterval()));
+                .changePlan(context.current(), plans.findById(planId).orElse(null), input.billingInterval(), sales));
     }
 
     SubscriptionChangePayload cancelScheduledPlanChange(Principal principal, CancelScheduledPlanChangeInput input) {

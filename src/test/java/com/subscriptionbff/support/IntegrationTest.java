@@ -37,6 +37,8 @@ import java.util.UUID;
                 "bff.stripe.read-timeout=1500ms", "bff.clock.fixed=2026-11-15T10:00:00Z",
                 // the local Stripe of demo mode answers; its events are not delivered (tests send the ones they need)
                 "bff.demo.stripe-emulator-events=false",
+                // every plan self-serve, so that upgrades have a plan above Team Pro (SubscribeIT tests Enterprise's)
+                "bff.catalog.contact-sales-plans=",
                 "bff.stripe.max-network-retries=0", "bff.stripe.reconcile.every=PT24H", "bff.return-urls.allowed=https://app.example.com/billing",
                 // the server's async request timeout (30 s by default), short here so a live stream visibly outlives it
                 "spring.mvc.async.request-timeout=2s", "spring.graphql.http.sse.keep-alive=500ms"})

@@ -39,6 +39,13 @@ final class EmulatedEvents implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
     private final List<Emitted> emitted = new ArrayList<>();
+    /** The newest events' payloads, for a redelivery. */
+    private final java.util.Map<String, String> payloads = new java.util.LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+            return size() > 500;
+        }
+    };
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("stripe-emulator-events").daemon(true).factory());
@@ -72,9 +79,20 @@ final class EmulatedEvents implements AutoCloseable {
         event.add("request", request);
         event.addProperty("type", type);
         emitted.add(new Emitted(id, type, StripeJson.string(object, "id")));
+        payloads.put(id, event.toString());
+        send(id, type);
+    }
+
+    /** Delivers the newest event of that type once more, as Stripe does when it did not hear back in time. */
+    synchronized void redeliverLast(String type) {
+        emitted.reversed().stream().filter(event -> event.type().equals(type)).findFirst()
+                .filter(event -> payloads.containsKey(event.id())).ifPresent(event -> send(event.id(), type));
+    }
+
+    private void send(String id, String type) {
         URI target = endpoint;
         if (target != null) {
-            String payload = event.toString();
+            String payload = payloads.get(id);
             pending.incrementAndGet();
             delivery.execute(() -> {
                 try {

@@ -78,6 +78,33 @@ final class EmulatedNewSubscriptions {
         return rendered;
     }
 
+    /**
+     * Checkout in subscription mode was paid: the customer (created when the session had none) gets an active
+     * subscription whose first period starts now, and its paid invoice. Answers the subscription.
+     */
+    JsonObject startPaid(String customer, Map<String, Long> quantities, Map<String, String> metadata, Instant now) {
+        String id = objects.newId("sub");
+        String interval = objects.price(quantities.keySet().iterator().next()).interval();
+        Instant end = StripeObjects.plusInterval(now, interval);
+        put(id, customer, "active", now, end, null, null, quantities);
+        JsonObject subscription = objects.subscriptions.get(id);
+        subscription.addProperty("created", now.getEpochSecond());
+        subscription.addProperty("start_date", now.getEpochSecond());
+        JsonObject meta = new JsonObject();
+        metadata.forEach(meta::addProperty);
+        subscription.add("metadata", meta);
+        java.util.List<JsonObject> lines = new java.util.ArrayList<>();
+        quantities.forEach((price, quantity) -> lines.add(InvoiceObjects.line(objects, quantity + " × " + price,
+                objects.price(price).unitAmount() * quantity, subscription.get("currency").getAsString(), quantity,
+                now, end, false)));
+        JsonObject invoice = InvoiceObjects.invoice(objects, id, "paid", objects.periodAmount(id), now, now, end, lines);
+        subscription.addProperty("latest_invoice", invoice.get("id").getAsString());
+        JsonObject rendered = objects.render(id);
+        events.emit("customer.subscription.created", rendered, now);
+        events.emit("invoice.paid", invoice, now);
+        return rendered;
+    }
+
     /** A subscription as Stripe holds it: prices and quantities, period, status and trial. */
     void put(String id, String customer, String status, Instant periodStart, Instant periodEnd, Instant trialStart,
              Instant trialEnd, Map<String, Long> quantitiesByPrice) {

@@ -50,14 +50,26 @@ final class EmulatedSessions {
         }
     }
 
+    /** What a Checkout session sells: prices and quantities, and the subscription's metadata in subscription mode. */
+    record CheckoutItems(Map<String, Long> items, JsonObject metadata) {
+    }
+
     private final StripeObjects objects;
     private final EmulatedEvents events;
     private final String pagesBase;
     private final java.util.function.BiConsumer<String, Instant> newDefaultCard;
+    private final SubscriptionStart subscriptionStart;
+
+    /** Starts the subscription a paid Checkout session (subscription mode) sold; answers the subscription's id. */
+    interface SubscriptionStart {
+        String start(String customer, Map<String, Long> items, Map<String, String> metadata, Instant now);
+    }
 
     /** `newDefaultCard`: what Stripe does once a customer has a new default card (it retries open invoices). */
     EmulatedSessions(StripeObjects objects, EmulatedEvents events, String pagesBase,
-                     java.util.function.BiConsumer<String, Instant> newDefaultCard) {
+                     java.util.function.BiConsumer<String, Instant> newDefaultCard,
+                     SubscriptionStart subscriptionStart) {
+        this.subscriptionStart = subscriptionStart;
         this.objects = objects;
         this.events = events;
         this.pagesBase = pagesBase;
@@ -76,8 +88,21 @@ final class EmulatedSessions {
     }
 
     JsonObject createCheckout(Map<String, String> params) {
-        Price price = objects.price(params.get("line_items[0][price]"));
-        long quantity = Long.parseLong(params.getOrDefault("line_items[0][quantity]", "1"));
+        Map<String, Long> items = new java.util.LinkedHashMap<>();
+        for (int index = 0; index == 0 || params.containsKey("line_items[" + index + "][price]"); index++) {
+            items.put(objects.price(params.get("line_items[" + index + "][price]")).id(),
+                    Long.parseLong(params.getOrDefault("line_items[" + index + "][quantity]", "1")));
+        }
+        Price price = objects.price(items.keySet().iterator().next());
+        long amount = items.entrySet().stream()
+                .mapToLong(item -> objects.price(item.getKey()).unitAmount() * item.getValue()).sum();
+        boolean subscription = "subscription".equals(params.get("mode"));
+        if (subscription && items.keySet().stream().anyMatch(id -> objects.price(id).interval() == null)) {
+            throw invalid("In subscription mode, every line item needs a recurring price.");
+        }
+        if (!subscription && items.keySet().stream().anyMatch(id -> objects.price(id).interval() != null)) {
+            throw invalid("In payment mode, line items need one-time prices.");
+        }
         JsonObject session = StripeObjects.fixture("checkout.session");
         String id = objects.newId("cs_test");
         session.addProperty("id", id);
@@ -88,8 +113,8 @@ final class EmulatedSessions {
         session.addProperty("status", "open");
         session.addProperty("payment_status", "unpaid");
         session.addProperty("currency", price.currency());
-        session.addProperty("amount_total", price.unitAmount() * quantity);
-        session.addProperty("amount_subtotal", price.unitAmount() * quantity);
+        session.addProperty("amount_total", amount);
+        session.addProperty("amount_subtotal", amount);
         session.addProperty("success_url", params.get("success_url"));
         session.addProperty("cancel_url", params.get("cancel_url"));
         session.addProperty("url", pagesBase + "/checkout/" + id);
@@ -100,7 +125,15 @@ final class EmulatedSessions {
             }
         });
         session.add("metadata", metadata);
+        JsonObject subscriptionMetadata = new JsonObject();
+        params.forEach((name, value) -> {
+            if (name.startsWith("subscription_data[metadata][")) {
+                subscriptionMetadata.addProperty(name.substring("subscription_data[metadata][".length(),
+                        name.length() - 1), value);
+            }
+        });
         objects.checkoutSessions.put(id, session);
+        objects.checkoutItems.put(id, new CheckoutItems(items, subscriptionMetadata));
         return session;
     }
 
@@ -135,7 +168,17 @@ final class EmulatedSessions {
         }
         session.addProperty("status", "complete");
         session.addProperty("payment_status", "paid");
-        session.addProperty("payment_intent", objects.newId("pi"));
+        if ("subscription".equals(StripeJson.string(session, "mode"))) {
+            CheckoutItems bought = objects.checkoutItems.get(id);
+            Map<String, String> metadata = new java.util.LinkedHashMap<>();
+            bought.metadata().entrySet().forEach(entry -> metadata.put(entry.getKey(), entry.getValue().getAsString()));
+            String customer = StripeJson.string(session, "customer");
+            String subscriptionId = subscriptionStart.start(customer, bought.items(), metadata, now);
+            session.addProperty("subscription", subscriptionId);
+            session.addProperty("customer", objects.subscriptions.get(subscriptionId).get("customer").getAsString());
+        } else {
+            session.addProperty("payment_intent", objects.newId("pi"));
+        }
         events.emit("checkout.session.completed", session, now);
         return session.get("success_url").getAsString().replace("{CHECKOUT_SESSION_ID}", id);
     }

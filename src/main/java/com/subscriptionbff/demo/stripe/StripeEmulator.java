@@ -66,9 +66,12 @@ public final class StripeEmulator implements AutoCloseable {
         this.events = new EmulatedEvents(webhookSecret);
         this.schedules = new EmulatedSchedules(objects, events);
         this.renewals = new EmulatedRenewals(objects, schedules, events);
-        this.sessions = new EmulatedSessions(objects, events, pagesBase, renewals::payOpenInvoices);
         EmulatedCustomers customers = new EmulatedCustomers(objects, events);
         this.newSubscriptions = new EmulatedNewSubscriptions(objects, customers, events);
+        this.sessions = new EmulatedSessions(objects, events, pagesBase, renewals::payOpenInvoices,
+                (customer, items, metadata, now) -> newSubscriptions.startPaid(customer != null ? customer
+                        : customers.create(Map.of(), now).get("id").getAsString(), items, metadata, now)
+                        .get("id").getAsString());
         this.routes = new ApiRoutes(objects, new EmulatedSubscriptions(objects, events), newSubscriptions, customers,
                 schedules, sessions, new EmulatedCatalog(objects), this::now, charges);
     }
@@ -153,6 +156,11 @@ public final class StripeEmulator implements AutoCloseable {
     /** Sends the events from now on to the service's webhook endpoint. */
     public void deliverEventsTo(URI webhookEndpoint) {
         events.deliverTo(webhookEndpoint);
+    }
+
+    /** Delivers the newest event of that type again (a duplicate, or a late one after newer changes). */
+    public void redeliverLast(String type) {
+        events.redeliverLast(type);
     }
 
     /** The types of the events sent so far, oldest first. */

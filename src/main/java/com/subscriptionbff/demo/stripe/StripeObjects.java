@@ -49,6 +49,7 @@ final class StripeObjects {
     final Map<String, List<JsonObject>> invoicesByCustomer = new HashMap<>();
     final Map<String, JsonObject> checkoutSessions = new HashMap<>();
     final Map<String, JsonObject> portalSessions = new HashMap<>();
+    final Map<String, EmulatedSessions.CheckoutItems> checkoutItems = new HashMap<>();
     final Map<String, JsonObject> products = new HashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
 

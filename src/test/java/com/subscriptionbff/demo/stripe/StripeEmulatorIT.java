@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * emulator's signed events, delivered to /stripe/webhooks, wrote to the read model; time moves on with the demo clock.
  */
 // without the bulk workspaces: a year of the clock renews every demo subscription twelve times, each with its events
-@TestPropertySource(properties = {"bff.demo.stripe-emulator-events=true", "bff.demo.bulk-workspaces=0"})
+@TestPropertySource(properties = {"bff.demo.stripe-emulator-events=true", "bff.demo.bulk-workspaces=0",
+        "bff.catalog.contact-sales-plans=enterprise"})
 class StripeEmulatorIT extends IntegrationTest {
 
     private static final String RETURN_URL = "https://app.example.com/billing";
