@@ -19,6 +19,7 @@ public record UserError(List<String> field, Code code, String message) {
         NO_SCHEDULED_CHANGE,
         ALREADY_CANCELED,
         ALREADY_SUBSCRIBED,
+        NOT_CONFIGURED,
         NOT_CANCELED,
         SUBSCRIPTION_ENDED,
         PREVIEW_EXPIRED,

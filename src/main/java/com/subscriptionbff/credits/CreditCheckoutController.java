@@ -108,9 +108,9 @@ class CreditCheckoutController {
                     "this plan sells no credits to buy")));
         }
         try {
-            String url = stripe.creditsCheckoutUrl(customers.customerOf(workspace.workspaceId()),
-                    workspace.workspaceId(), creditPack, input.millions(), preview.credits(), input.returnUrl(),
-                    input.returnUrl(), key);
+            String customer = customers.ensureCustomer(workspace.workspaceId(), workspace.name());
+            String url = stripe.creditsCheckoutUrl(customer, workspace.workspaceId(), creditPack, input.millions(),
+                    preview.credits(), input.returnUrl(), input.returnUrl(), key);
             audit.record(workspace.workspaceId(), principal.getName(), clock.instant(), AuditAction.START_CREDIT_PURCHASE,
                     List.of(new AuditEntry.Change("credits", null, Long.toString(preview.credits()))), null, null, key, input);
             return new BuyCreditsPayload(url, preview, List.of());

@@ -4,6 +4,8 @@ import com.subscriptionbff.credits.CreditColumns.MonthKey;
 import com.subscriptionbff.credits.CreditUsage;
 import com.subscriptionbff.payment.PaymentMethod;
 import com.subscriptionbff.seats.SeatUsage;
+import com.subscriptionbff.subscription.Capabilities;
+import com.subscriptionbff.subscription.Capabilities.Capability;
 import com.subscriptionbff.subscription.Subscription;
 import com.subscriptionbff.workspace.Workspace;
 import graphql.execution.ExecutionStepInfo;
@@ -19,6 +21,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,9 +33,12 @@ import java.util.concurrent.CompletableFuture;
 class OverviewController {
 
     private final Clock clock;
+    private final Capabilities capabilities;
 
-    OverviewController(OverviewRepository overviews, Clock clock, BatchLoaderRegistry loaders) {
+    OverviewController(OverviewRepository overviews, Capabilities capabilities, Clock clock,
+                       BatchLoaderRegistry loaders) {
         this.clock = clock;
+        this.capabilities = capabilities;
         loaders.forTypePair(MonthKey.class, Overview.class).registerMappedBatchLoader((keys, env) ->
                 Mono.fromSupplier(() -> overviews.find(keys, clock.instant())));
     }
@@ -60,6 +66,14 @@ class OverviewController {
     CompletableFuture<CreditUsage> credits(Workspace workspace, DataFetchingEnvironment env,
                                            DataLoader<MonthKey, Overview> overviews) {
         return load(workspace, env, overviews).thenApply(Overview::credits);
+    }
+
+    /** The page's buttons for the viewer, from the subscription the other fields load anyway. */
+    @SchemaMapping(typeName = "Workspace")
+    CompletableFuture<List<Capability>> capabilities(Workspace workspace, DataFetchingEnvironment env,
+                                                     DataLoader<MonthKey, Overview> overviews) {
+        return load(workspace, env, overviews).thenApply(overview -> capabilities.of(workspace,
+                overview == null ? null : overview.subscription()));
     }
 
     /** The same key from each of the four fields, so that the DataLoader loads a workspace once. */
