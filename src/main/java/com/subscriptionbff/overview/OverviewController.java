@@ -6,6 +6,8 @@ import com.subscriptionbff.payment.PaymentMethod;
 import com.subscriptionbff.seats.SeatUsage;
 import com.subscriptionbff.subscription.Capabilities;
 import com.subscriptionbff.subscription.Capabilities.Capability;
+import com.subscriptionbff.subscription.PlanChoices;
+import com.subscriptionbff.subscription.PlanChoices.PlanChoice;
 import com.subscriptionbff.subscription.Subscription;
 import com.subscriptionbff.workspace.Workspace;
 import graphql.execution.ExecutionStepInfo;
@@ -34,11 +36,13 @@ class OverviewController {
 
     private final Clock clock;
     private final Capabilities capabilities;
+    private final PlanChoices planChoices;
 
-    OverviewController(OverviewRepository overviews, Capabilities capabilities, Clock clock,
+    OverviewController(OverviewRepository overviews, Capabilities capabilities, PlanChoices planChoices, Clock clock,
                        BatchLoaderRegistry loaders) {
         this.clock = clock;
         this.capabilities = capabilities;
+        this.planChoices = planChoices;
         loaders.forTypePair(MonthKey.class, Overview.class).registerMappedBatchLoader((keys, env) ->
                 Mono.fromSupplier(() -> overviews.find(keys, clock.instant())));
     }
@@ -73,6 +77,14 @@ class OverviewController {
     CompletableFuture<List<Capability>> capabilities(Workspace workspace, DataFetchingEnvironment env,
                                                      DataLoader<MonthKey, Overview> overviews) {
         return load(workspace, env, overviews).thenApply(overview -> capabilities.of(workspace,
+                overview == null ? null : overview.subscription()));
+    }
+
+    /** The plan-selection page: what each plan would do for this workspace now. */
+    @SchemaMapping(typeName = "Workspace")
+    CompletableFuture<List<PlanChoice>> planChoices(Workspace workspace, DataFetchingEnvironment env,
+                                                    DataLoader<MonthKey, Overview> overviews) {
+        return load(workspace, env, overviews).thenApply(overview -> planChoices.of(workspace,
                 overview == null ? null : overview.subscription()));
     }
 

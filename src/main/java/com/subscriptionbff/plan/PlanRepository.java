@@ -62,7 +62,7 @@ public class PlanRepository {
                 .fetchOptional(row -> plan(row, PLANS));
     }
 
-    List<Plan> findCatalog() {
+    public List<Plan> findCatalog() {
         return db.select(planColumns(PLANS)).from(PLANS).orderBy(PLANS.DISPLAY_ORDER, PLANS.CODE)
                 .fetch(row -> plan(row, PLANS));
     }
