@@ -26,6 +26,48 @@ final class DemoCatalog {
                         1_000L),
                 plan(ENTERPRISE, "enterprise", "Enterprise", 4, 100, 300_000_000, 1_000, 149_000, 1_490_000L, 1_000L,
                         600L, 800L))).execute();
+        features(db);
+    }
+
+    /** The comparison table (help page 003): each feature's value per plan, in the table's order. */
+    private static void features(DSLContext db) {
+        // key, then free, team-starter, team-pro, enterprise: "yes"/"no", a number, or "unlimited"
+        String[][] table = {
+                {"chats", "unlimited", "unlimited", "unlimited", "unlimited"},
+                {"chatbot_flows", "3", "unlimited", "unlimited", "unlimited"},
+                {"javascript_sdk", "yes", "yes", "yes", "yes"},
+                {"visitor_export", "no", "yes", "yes", "yes"},
+                {"custom_branding", "no", "yes", "yes", "yes"},
+                {"contact_buttons", "no", "yes", "yes", "yes"},
+                {"advanced_analytics", "no", "no", "yes", "yes"},
+                {"white_label", "no", "no", "yes", "yes"},
+                {"api_access", "no", "no", "yes", "yes"},
+                {"ai_chatbot", "no", "no", "yes", "yes"},
+                {"priority_support", "no", "no", "no", "yes"}};
+        UUID[] plans = {FREE, TEAM_STARTER, TEAM_PRO, ENTERPRISE};
+        var rows = new java.util.ArrayList<com.subscriptionbff.db.tables.records.PlanFeaturesRecord>();
+        for (int position = 0; position < table.length; position++) {
+            for (int plan = 0; plan < plans.length; plan++) {
+                String value = table[position][plan + 1];
+                var row = new com.subscriptionbff.db.tables.records.PlanFeaturesRecord();
+                row.setPlanId(plans[plan]);
+                row.setFeatureKey(table[position][0]);
+                row.setPosition(position);
+                switch (value) {
+                    case "yes", "no" -> {
+                        row.setKind(com.subscriptionbff.db.enums.PlanFeatureKind.INCLUDED);
+                        row.setIncluded(value.equals("yes"));
+                    }
+                    case "unlimited" -> row.setKind(com.subscriptionbff.db.enums.PlanFeatureKind.UNLIMITED);
+                    default -> {
+                        row.setKind(com.subscriptionbff.db.enums.PlanFeatureKind.COUNT);
+                        row.setCount(Long.parseLong(value));
+                    }
+                }
+                rows.add(row);
+            }
+        }
+        db.batchInsert(rows).execute();
     }
 
     private static PlansRecord plan(UUID id, String code, String name, int order, int seats, long credits,

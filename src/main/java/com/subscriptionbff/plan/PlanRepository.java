@@ -2,16 +2,22 @@ package com.subscriptionbff.plan;
 
 import com.subscriptionbff.common.Money;
 import com.subscriptionbff.db.tables.Plans;
+import com.subscriptionbff.db.enums.PlanFeatureKind;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.PLANS;
+import static com.subscriptionbff.db.Tables.PLAN_FEATURES;
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
 
 @Repository
@@ -65,5 +71,18 @@ public class PlanRepository {
     public List<Plan> findCatalog() {
         return db.select(planColumns(PLANS)).from(PLANS).orderBy(PLANS.DISPLAY_ORDER, PLANS.CODE)
                 .fetch(row -> plan(row, PLANS));
+    }
+
+    /** The comparison table's rows of many plans, each in the table's order: one statement for the catalog. */
+    Map<UUID, List<PlanFeature>> featuresOf(Collection<UUID> planIds) {
+        Map<UUID, List<PlanFeature>> features = new HashMap<>();
+        planIds.forEach(id -> features.put(id, new ArrayList<>()));
+        var f = PLAN_FEATURES;
+        db.select(f.PLAN_ID, f.FEATURE_KEY, f.KIND, f.INCLUDED, f.COUNT).from(f).where(f.PLAN_ID.in(planIds))
+                .orderBy(f.PLAN_ID, f.POSITION)
+                .forEach(r -> features.get(r.value1()).add(new PlanFeature(r.value2(),
+                        r.value3() != PlanFeatureKind.INCLUDED || Boolean.TRUE.equals(r.value4()), r.value5(),
+                        r.value3() == PlanFeatureKind.UNLIMITED)));
+        return features;
     }
 }

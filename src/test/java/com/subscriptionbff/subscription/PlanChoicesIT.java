@@ -81,4 +81,27 @@ class PlanChoicesIT extends IntegrationTest {
                 .variable("id", workspaceId(DemoData.ACME)).execute().errors().verify();
         assertThat(sqlStatements() - before).isEqualTo(alone + 1);
     }
+
+    @Test
+    void theComparisonTableGivesEachPlansFeaturesInFrenchOrEnglishInOneStatementForTheCatalog() {
+        long before = sqlStatements();
+        var table = as(DemoData.OWNER).document("""
+                { plans { code features { key name(locale: "fr-FR") value(locale: "fr-FR") included limit unlimited
+                  english: name } } }""").execute();
+        // the catalog, then the rows of all its plans
+        assertThat(sqlStatements() - before).isEqualTo(2);
+        String free = "plans[?(@.code == 'free')].features[?(@.key == '%s')].%s";
+        table.path(free.formatted("api_access", "name")).entityList(String.class).containsExactly("Accès à l'API");
+        table.path(free.formatted("api_access", "english")).entityList(String.class).containsExactly("API access");
+        table.path(free.formatted("api_access", "value")).entityList(String.class).containsExactly("Non");
+        table.path(free.formatted("api_access", "included")).entityList(Boolean.class).containsExactly(false);
+        table.path(free.formatted("chats", "value")).entityList(String.class).containsExactly("Illimités");
+        table.path(free.formatted("chats", "unlimited")).entityList(Boolean.class).containsExactly(true);
+        table.path(free.formatted("chatbot_flows", "limit")).entityList(Long.class).containsExactly(3L);
+        table.path(free.formatted("chatbot_flows", "value")).entityList(String.class).containsExactly("3");
+        table.path("plans[?(@.code == 'enterprise')].features[?(@.key == 'priority_support')].value")
+                .entityList(String.class).containsExactly("Oui");
+        assertThat(table.path("plans[?(@.code == 'team-pro')].features[*].key").entityList(String.class).get())
+                .startsWith("chats", "chatbot_flows", "javascript_sdk");
+    }
 }
