@@ -61,7 +61,7 @@ public class Capabilities {
         if (!stripe.configured()) {
             return refused(Code.NOT_CONFIGURED, "Stripe is not configured on this service");
         }
-        boolean billed = current != null && !current.plan().isFree() && current.status() != SubscriptionStatus.CANCELED;
+        boolean billed = billed(current);
         return switch (action) {
             case SUBSCRIBE -> billed ? refused(Code.ALREADY_SUBSCRIBED, current.status() == SubscriptionStatus.TRIALING
                     ? "the workspace is on a trial: add a card and the trial becomes paid"
@@ -89,6 +89,11 @@ public class Capabilities {
             case REACTIVATE -> ChangeRules.reactivate(current, clock.instant());
             default -> Optional.empty();
         };
+    }
+
+    /** Whether the workspace has a paid subscription running in Stripe (not Free, not ended, not none). */
+    static boolean billed(Subscription current) {
+        return current != null && !current.plan().isFree() && current.status() != SubscriptionStatus.CANCELED;
     }
 
     private static Optional<UserError> refused(Code code, String message) {

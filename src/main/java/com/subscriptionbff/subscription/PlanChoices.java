@@ -50,7 +50,7 @@ public class PlanChoices {
         boolean saves = savings != null && savings.minorUnits() > 0;
         Money annualSavings = saves ? savings : null;
         BigDecimal percent = saves ? Percent.of(savings.minorUnits(), yearOfMonths.minorUnits()) : null;
-        boolean billed = current != null && !current.plan().isFree() && current.status() != SubscriptionStatus.CANCELED;
+        boolean billed = Capabilities.billed(current);
         Plan currentPlan = current == null || current.status() == SubscriptionStatus.CANCELED ? null : current.plan();
         if (currentPlan != null ? currentPlan.planId().equals(plan.planId()) : plan.isFree()) {
             return new PlanChoice(plan, Effect.CURRENT, null, null, annualSavings, percent);
