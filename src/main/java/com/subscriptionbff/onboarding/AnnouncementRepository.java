@@ -120,13 +120,6 @@ class AnnouncementRepository {
         return new Progress(row.value2(), row.value3());
     }
 
-    /** The customer Stripe made for the workspace, stored once. */
-    void attachCustomer(UUID workspaceId, String customerId) {
-        db.update(WORKSPACES).set(WORKSPACES.STRIPE_CUSTOMER_ID, customerId)
-                .where(WORKSPACES.ID.eq(workspaceId)).and(WORKSPACES.STRIPE_CUSTOMER_ID.isNull())
-                .execute();
-    }
-
     /** The answer: the workspace's subscription as the read model holds it now. */
     Announced announced(UUID workspaceId) {
         return db.select(SUBSCRIPTIONS.STATUS, SUBSCRIPTIONS.TRIAL_END).from(SUBSCRIPTIONS)

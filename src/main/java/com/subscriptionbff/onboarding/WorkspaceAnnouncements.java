@@ -3,6 +3,7 @@ package com.subscriptionbff.onboarding;
 import com.subscriptionbff.stripe.StripeGateway;
 import com.subscriptionbff.stripe.StripeSubscriptionState;
 import com.subscriptionbff.stripe.StripeSubscriptionSync;
+import com.subscriptionbff.stripe.StripeCustomers;
 import com.subscriptionbff.stripe.StripeTrials;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,7 @@ class WorkspaceAnnouncements {
 
     private final AnnouncementRepository repository;
     private final StripeTrials trials;
+    private final StripeCustomers customers;
     private final StripeGateway gateway;
     private final StripeSubscriptionSync subscriptions;
     private final TransactionTemplate transactions;
@@ -33,10 +35,11 @@ class WorkspaceAnnouncements {
     private final JsonMapper json;
     private final Clock clock;
 
-    WorkspaceAnnouncements(AnnouncementRepository repository, StripeTrials trials, StripeGateway gateway,
-                           StripeSubscriptionSync subscriptions, TransactionTemplate transactions,
-                           TrialSettings settings, JsonMapper json, Clock clock) {
+    WorkspaceAnnouncements(AnnouncementRepository repository, StripeTrials trials, StripeCustomers customers,
+                           StripeGateway gateway, StripeSubscriptionSync subscriptions,
+                           TransactionTemplate transactions, TrialSettings settings, JsonMapper json, Clock clock) {
         this.repository = repository;
+        this.customers = customers;
         this.trials = trials;
         this.gateway = gateway;
         this.subscriptions = subscriptions;
@@ -63,7 +66,7 @@ class WorkspaceAnnouncements {
         if (customer == null) {
             customer = trials.createCustomer(announcement.workspaceId(), announcement.name(),
                     announcement.owner().email());
-            repository.attachCustomer(announcement.workspaceId(), customer);
+            customers.attach(announcement.workspaceId(), customer);
         }
         StripeSubscriptionState trial = trials.startTrial(customer, announcement.workspaceId(), price,
                 settings.days());

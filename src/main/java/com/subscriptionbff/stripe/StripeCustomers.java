@@ -29,11 +29,15 @@ public class StripeCustomers {
         if (existing != null) {
             return existing;
         }
-        String created = stripe.createCustomer(workspaceId, name, null);
-        db.update(WORKSPACES).set(WORKSPACES.STRIPE_CUSTOMER_ID, created)
-                .where(WORKSPACES.ID.eq(workspaceId)).and(WORKSPACES.STRIPE_CUSTOMER_ID.isNull()).execute();
+        attach(workspaceId, stripe.createCustomer(workspaceId, name, null));
         return db.select(WORKSPACES.STRIPE_CUSTOMER_ID).from(WORKSPACES)
                 .where(WORKSPACES.ID.eq(workspaceId)).fetchOne(WORKSPACES.STRIPE_CUSTOMER_ID);
+    }
+
+    /** The workspace's Stripe customer is this one, unless it has one already (stored once, never replaced). */
+    public void attach(UUID workspaceId, String customerId) {
+        db.update(WORKSPACES).set(WORKSPACES.STRIPE_CUSTOMER_ID, customerId)
+                .where(WORKSPACES.ID.eq(workspaceId)).and(WORKSPACES.STRIPE_CUSTOMER_ID.isNull()).execute();
     }
 
     /** The workspace's Stripe customer; a refusal until the workspace has a billing account in Stripe. */

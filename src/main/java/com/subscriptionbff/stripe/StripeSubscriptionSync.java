@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.SUBSCRIPTIONS;
-import static com.subscriptionbff.db.Tables.WORKSPACES;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.val;
 
@@ -71,8 +70,7 @@ public class StripeSubscriptionSync {
      */
     void applyCheckout(com.stripe.model.checkout.Session session, Subscription subscription, Instant eventCreated) {
         UUID workspaceId = UUID.fromString(session.getClientReferenceId());
-        db.update(WORKSPACES).set(WORKSPACES.STRIPE_CUSTOMER_ID, session.getCustomer())
-                .where(WORKSPACES.ID.eq(workspaceId)).and(WORKSPACES.STRIPE_CUSTOMER_ID.isNull()).execute();
+        customers.attach(workspaceId, session.getCustomer());
         write(subscription, eventCreated, true);
     }
 

@@ -63,12 +63,9 @@ final class ChangeRules {
             errors.add(UserError.of(Code.NOT_ALLOWED,
                     "a plan change is scheduled for the end of the period: withdraw it before customizing"));
         }
-        if (seats > 0 && plan.extraSeatPrice() == null) {
-            errors.add(UserError.of(Code.ADD_ONS_NOT_SOLD, "the " + plan.name() + " plan sells no extra seats",
-                    "input", "extraSeats"));
-        } else if (seats > plan.maxExtraSeats()) {
-            errors.add(UserError.of(Code.ABOVE_PLAN_LIMIT, "the " + plan.name() + " plan sells at most "
-                    + plan.maxExtraSeats() + " extra seats", "input", "extraSeats"));
+        Optional<UserError> seatsRefused = extraSeats(plan, seats);
+        if (seatsRefused.isPresent()) {
+            errors.add(seatsRefused.get());
         } else if (plan.includedSeats() + seats < activeMembers) {
             errors.add(UserError.of(Code.BELOW_SEATS_IN_USE, activeMembers + " members are active: the plan needs "
                     + "at least " + activeMembers + " seats", "input", "extraSeats"));
@@ -182,6 +179,19 @@ final class ChangeRules {
     }
 
     /** Renewing again: a cancelled subscription whose period has not ended yet. */
+    /** Whether the plan sells that many extra seats (0 or more: a negative number is refused before). */
+    static Optional<UserError> extraSeats(Plan plan, int seats) {
+        if (seats > 0 && plan.extraSeatPrice() == null) {
+            return Optional.of(UserError.of(Code.ADD_ONS_NOT_SOLD, "the " + plan.name() + " plan sells no extra seats",
+                    "input", "extraSeats"));
+        }
+        if (seats > plan.maxExtraSeats()) {
+            return Optional.of(UserError.of(Code.ABOVE_PLAN_LIMIT, "the " + plan.name() + " plan sells at most "
+                    + plan.maxExtraSeats() + " extra seats", "input", "extraSeats"));
+        }
+        return Optional.empty();
+    }
+
     /** changePlan, unless the sales team sells the plan (Enterprise): the page shows "Contact us" instead. */
     static Decision changePlan(Subscription current, Plan target, BillingInterval interval, SalesContact sales) {
         if (target != null && !sales.selfServe(target)) {

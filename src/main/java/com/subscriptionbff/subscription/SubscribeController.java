@@ -135,14 +135,6 @@ class SubscribeController {
             return java.util.Optional.of(UserError.of(Code.INVALID_QUANTITY, "extra seats cannot be negative",
                     "input", "extraSeats"));
         }
-        if (seats > 0 && plan.extraSeatPrice() == null) {
-            return java.util.Optional.of(UserError.of(Code.ADD_ONS_NOT_SOLD, "the " + plan.name()
-                    + " plan sells no extra seats", "input", "extraSeats"));
-        }
-        if (seats > plan.maxExtraSeats()) {
-            return java.util.Optional.of(UserError.of(Code.ABOVE_PLAN_LIMIT, "the " + plan.name() + " plan sells at "
-                    + "most " + plan.maxExtraSeats() + " extra seats", "input", "extraSeats"));
-        }
-        return java.util.Optional.empty();
+        return ChangeRules.extraSeats(plan, seats);
     }
 }

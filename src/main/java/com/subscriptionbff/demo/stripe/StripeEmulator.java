@@ -85,10 +85,6 @@ public final class StripeEmulator implements AutoCloseable {
         return clock.instant();
     }
 
-    EmulatedEvents events() {
-        return events;
-    }
-
     /** What the Checkout and portal pages do, under the emulator's lock, at its time. */
     synchronized <T> T onPages(java.util.function.BiFunction<EmulatedSessions, Instant, T> action) {
         return action.apply(sessions, now());
@@ -161,11 +157,6 @@ public final class StripeEmulator implements AutoCloseable {
     /** Delivers the newest event of that type again (a duplicate, or a late one after newer changes). */
     public void redeliverLast(String type) {
         events.redeliverLast(type);
-    }
-
-    /** The types of the events sent so far, oldest first. */
-    public List<String> eventTypes() {
-        return events.emitted().stream().map(EmulatedEvents.Emitted::type).toList();
     }
 
     /** Waits until the events sent so far have been delivered; false if that takes longer than `timeout`. */
