@@ -5,10 +5,15 @@ import com.subscriptionbff.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -49,6 +54,32 @@ class TokensIT extends IntegrationTest {
         assertThat(noSubject.body()).contains("sub").doesNotContain("\"data\"");
         var emptySubject = query(tokens.sign(demoClaims().subject("").expiresAt(expires).build()), "{ viewer { id } }");
         assertThat(emptySubject.statusCode()).isEqualTo(401);
+    }
+
+    /** A header as the bytes a client sends, ISO-8859-1 as Tomcat reads them: the answer's status line. */
+    private String statusWithAuthorization(byte[] headerValue) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            String body = "{\"query\":\"{ viewer { id } }\"}";
+            out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length() + "\r\nConnection: close\r\nAuthorization: ").getBytes(StandardCharsets.US_ASCII));
+            out.write(headerValue);
+            out.write(("\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+        }
+    }
+
+    @Test
+    void aHeaderWithAControlCharacterIsRefusedWith400AndAnAccentedOneMeetsAuthentication() throws Exception {
+        // 0x85 is NEL, a C1 control character, which Tomcat lets through and the firewall does not
+        assertThat(statusWithAuthorization(new byte[]{'B', 'e', 'a', 'r', 'e', 'r', ' ', 'a', (byte) 0x85, 'b'}))
+                .startsWith("HTTP/1.1 400");
+        // 0xE9 is é: an assigned character, so the request reaches authentication, which refuses the token
+        assertThat(statusWithAuthorization(new byte[]{'B', 'e', 'a', 'r', 'e', 'r', ' ', 'a', (byte) 0xE9, 'b'}))
+                .startsWith("HTTP/1.1 401");
     }
 
     @Test
