@@ -1,6 +1,7 @@
 package com.subscriptionbff.credits;
 
 import com.subscriptionbff.db.enums.SubscriptionStatus;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Row4;
@@ -11,7 +12,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.CREDIT_BALANCES;
@@ -36,13 +39,14 @@ import static org.jooq.impl.DSL.when;
 /**
  * The month's credits as columns that other queries select beside their own, as {@link
  * com.subscriptionbff.plan.PlanRepository#planColumns} does for plans: a query from {@link #months} (one VALUES row
- * per workspace and its today) with the workspace's subscription, its plan, its credit balance and its chart
- * ({@link #monthsWithCredits}); {@link #creditUsage} reads a row back.
+ * per workspace and its today) with the workspace's subscription, its plan and its credit balance
+ * ({@link #monthsWithCredits}); {@link #creditUsage} reads a row back. The daily chart is a query of its own
+ * ({@link #charts}), run only for the pages that show it.
  */
 public final class CreditColumns {
 
-    /** A workspace and its today, in its own time zone; withChart when the page asks for the daily chart. */
-    public record MonthKey(UUID workspaceId, ZoneId zone, LocalDate today, boolean withChart) {
+    /** A workspace and its today, in its own time zone. */
+    public record MonthKey(UUID workspaceId, ZoneId zone, LocalDate today) {
     }
 
     private static final String MONTHS = "k";
@@ -66,7 +70,7 @@ public final class CreditColumns {
             coalesce(CREDIT_BALANCES.PURCHASED_REMAINING, 0L).as("purchased_remaining");
 
     // the chart's stored days as two arrays, ordered by day: each day's offset from chart_from, and its credits
-    // (arrays of numbers cost far less to read than a set of rows); no chart asked for: chart_from is null, no rows
+    // (arrays of numbers cost far less to read than a set of rows)
     private static final Table<?> CHART = lateral(select(
             arrayAgg(localDateDiff(CREDIT_USAGE_DAILY.DAY, CHART_FROM)).orderBy(CREDIT_USAGE_DAILY.DAY)
                     .as("day_offsets"),
@@ -80,43 +84,53 @@ public final class CreditColumns {
     private CreditColumns() {
     }
 
-    /** One row per month: (workspace, month start, chart start or null, today). */
+    /** One row per month: (workspace, month start, chart start, today). */
     private static Table<?> months(List<MonthKey> keys) {
         @SuppressWarnings("unchecked")
         Row4<UUID, LocalDate, LocalDate, LocalDate>[] rows = new Row4[keys.size()];
         for (int i = 0; i < rows.length; i++) {
             MonthKey month = keys.get(i);
             rows[i] = row(val(month.workspaceId()), val(month.today().withDayOfMonth(1)),
-                    val(month.withChart() ? month.today().minusDays(CreditUsage.MAX_CHART_DAYS - 1L) : null,
-                            LocalDate.class),
+                    val(month.today().minusDays(CreditUsage.MAX_CHART_DAYS - 1L)),
                     val(month.today()));
         }
         return values(rows).as(MONTHS, "workspace_id", "month_start", "chart_from", "today");
     }
 
     /**
-     * {@link #months} with what {@link #columns} read: each workspace's subscription, its plan, its credit balance and
-     * its chart, left-joined; other queries join more onto it.
+     * {@link #months} with what {@link #columns} read: each workspace's subscription, its plan and its credit
+     * balance, left-joined; other queries join more onto it.
      */
     public static Table<?> monthsWithCredits(List<MonthKey> keys) {
         return months(keys)
                 .leftJoin(SUBSCRIPTIONS).on(SUBSCRIPTIONS.WORKSPACE_ID.eq(WORKSPACE_ID))
                 .leftJoin(PLANS).on(PLANS.ID.eq(SUBSCRIPTIONS.PLAN_ID))
-                .leftJoin(CREDIT_BALANCES).on(CREDIT_BALANCES.WORKSPACE_ID.eq(WORKSPACE_ID))
-                .leftJoin(CHART).on(trueCondition());
+                .leftJoin(CREDIT_BALANCES).on(CREDIT_BALANCES.WORKSPACE_ID.eq(WORKSPACE_ID));
     }
 
     /** What {@link #creditUsage} reads, from {@link #monthsWithCredits}. */
     public static List<SelectField<?>> columns() {
-        return List.of(USED_THIS_MONTH, INCLUDED_MONTHLY, EXTRA_MONTHLY, PURCHASED_REMAINING, DAY_OFFSETS,
-                DAY_CREDITS);
+        return List.of(USED_THIS_MONTH, INCLUDED_MONTHLY, EXTRA_MONTHLY, PURCHASED_REMAINING);
     }
 
     public static CreditUsage creditUsage(Record row, MonthKey month) {
         return new CreditUsage(month.workspaceId(), month.zone(), month.today(),
                 row.get(USED_THIS_MONTH).longValueExact(), row.get(INCLUDED_MONTHLY), row.get(EXTRA_MONTHLY),
-                row.get(PURCHASED_REMAINING),
-                month.withChart() ? days(month.today(), row.get(DAY_OFFSETS), row.get(DAY_CREDITS)) : List.of());
+                row.get(PURCHASED_REMAINING));
+    }
+
+    /** The chart of each month: its last {@link CreditUsage#MAX_CHART_DAYS} days, from one statement for all. */
+    static Map<MonthKey, CreditChart> charts(DSLContext db, List<MonthKey> keys) {
+        Map<MonthKey, CreditChart> charts = new HashMap<>();
+        Map<UUID, MonthKey> byWorkspace = new HashMap<>();
+        keys.forEach(key -> byWorkspace.put(key.workspaceId(), key));
+        db.select(WORKSPACE_ID, DAY_OFFSETS, DAY_CREDITS)
+                .from(months(keys).leftJoin(CHART).on(trueCondition()))
+                .forEach(row -> {
+                    MonthKey month = byWorkspace.get(row.value1());
+                    charts.put(month, new CreditChart(days(month.today(), row.value2(), row.value3())));
+                });
+        return charts;
     }
 
     /** The chart's days up to today, zero where nothing was used; the stored days come as offsets from its first. */

@@ -58,7 +58,7 @@ class CreditLiveController {
 
     private CreditUsage load(Workspace workspace) {
         MonthKey key = new MonthKey(workspace.workspaceId(), workspace.zone(),
-                LocalDate.now(clock.withZone(workspace.zone())), false);
+                LocalDate.now(clock.withZone(workspace.zone())));
         return credits.findUsage(key);
     }
 }

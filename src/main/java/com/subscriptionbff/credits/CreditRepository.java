@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
+import java.util.Map;
 
 
 @Repository
@@ -16,10 +17,15 @@ class CreditRepository {
         this.db = db;
     }
 
-    /** This month's credits of one workspace in its time zone, with the chart when asked for: one statement. */
+    /** This month's credits of one workspace in its time zone: one statement. */
     CreditUsage findUsage(MonthKey month) {
         return db.select(CreditColumns.columns())
                 .from(CreditColumns.monthsWithCredits(List.of(month)))
                 .fetchSingle(row -> CreditColumns.creditUsage(row, month));
+    }
+
+    /** The daily chart of each month: one statement for all. */
+    Map<MonthKey, CreditChart> findCharts(List<MonthKey> months) {
+        return CreditColumns.charts(db, months);
     }
 }

@@ -5,7 +5,6 @@ import com.subscriptionbff.common.Percent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,16 +19,10 @@ public record CreditUsage(
         long used,
         long includedMonthly,
         long extraMonthly,
-        long purchasedRemaining,
-        List<DailyCreditUsage> recentDays) {
+        long purchasedRemaining) {
 
-    /** How many days of the chart a request may ask for; loaded with the month when the chart is asked for. */
+    /** How many days of the chart a request may ask for ({@link CreditChart} holds that many). */
     public static final int MAX_CHART_DAYS = 90;
-
-    /** The last `days` days up to today, zero days included (recentDays holds the last MAX_CHART_DAYS). */
-    public List<DailyCreditUsage> lastDays(int days) {
-        return recentDays.subList(recentDays.size() - days, recentDays.size());
-    }
 
     public LocalDate monthStart() {
         return today.withDayOfMonth(1);

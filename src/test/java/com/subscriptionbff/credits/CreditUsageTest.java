@@ -11,8 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CreditUsageTest {
 
     private static CreditUsage usage(LocalDate today, long used, long included, long extra, long purchased) {
-        return new CreditUsage(UUID.randomUUID(), ZoneId.of("Europe/Paris"), today, used, included, extra, purchased,
-                java.util.List.of());
+        return new CreditUsage(UUID.randomUUID(), ZoneId.of("Europe/Paris"), today, used, included, extra, purchased);
     }
 
     @Test

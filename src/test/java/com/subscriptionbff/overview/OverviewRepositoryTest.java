@@ -2,7 +2,6 @@ package com.subscriptionbff.overview;
 
 import com.subscriptionbff.credits.CreditColumns.MonthKey;
 import com.subscriptionbff.credits.CreditUsage;
-import com.subscriptionbff.credits.DailyCreditUsage;
 import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.db.enums.MemberRole;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
@@ -47,7 +46,7 @@ class OverviewRepositoryTest extends RepositoryTest {
         for (int extraSeats = 0; extraSeats < 5; extraSeats++) {
             UUID workspace = testData.workspace("Workspace " + extraSeats, PARIS, "owner-" + extraSeats);
             subscribe(workspace, plan, SubscriptionStatus.ACTIVE, extraSeats, 0);
-            months.add(monthOf(workspace, PARIS, true));
+            months.add(monthOf(workspace, PARIS));
         }
 
         var answer = counted(() -> overviews.find(months, NOW));
@@ -69,19 +68,17 @@ class OverviewRepositoryTest extends RepositoryTest {
         }
         used(tokyo, "2026-12-01", 40); // Tokyo's first five hours of December
 
-        MonthKey tokyoMonth = monthOf(tokyo, TOKYO, true);
-        MonthKey parisMonth = monthOf(paris, PARIS, true);
+        MonthKey tokyoMonth = monthOf(tokyo, TOKYO);
+        MonthKey parisMonth = monthOf(paris, PARIS);
         var answer = overviews.find(List.of(tokyoMonth, parisMonth), NOW);
 
         CreditUsage inTokyo = answer.get(tokyoMonth).credits();
         assertThat(inTokyo.monthStart()).isEqualTo(LocalDate.of(2026, 12, 1));
         assertThat(inTokyo.used()).isEqualTo(40);
-        assertThat(inTokyo.lastDays(2)).containsExactly(day("2026-11-30", 500), day("2026-12-01", 40));
 
         CreditUsage inParis = answer.get(parisMonth).credits();
         assertThat(inParis.monthStart()).isEqualTo(LocalDate.of(2026, 11, 1));
         assertThat(inParis.used()).isEqualTo(700);
-        assertThat(inParis.lastDays(1)).containsExactly(day("2026-11-30", 500));
     }
 
     @Test
@@ -95,7 +92,7 @@ class OverviewRepositoryTest extends RepositoryTest {
         card(acme, "Visa", "4242");
         purchased(acme, 3_000_000);
 
-        MonthKey month = monthOf(acme, PARIS, false);
+        MonthKey month = monthOf(acme, PARIS);
         Overview overview = overviews.find(List.of(month), NOW).get(month);
 
         assertThat(overview.subscription().plan().code()).isEqualTo("team-starter");
@@ -106,7 +103,6 @@ class OverviewRepositoryTest extends RepositoryTest {
         assertThat(overview.credits().includedMonthly()).isEqualTo(20_000_000);
         assertThat(overview.credits().extraMonthly()).isEqualTo(5_000_000);
         assertThat(overview.credits().purchasedRemaining()).isEqualTo(3_000_000);
-        assertThat(overview.credits().recentDays()).as("no chart asked for").isEmpty();
     }
 
     @Test
@@ -115,7 +111,7 @@ class OverviewRepositoryTest extends RepositoryTest {
         testData.member(newcomer, "colleague", MemberRole.MEMBER);
         used(newcomer, "2026-11-20", 1_000);
 
-        MonthKey month = monthOf(newcomer, PARIS, false);
+        MonthKey month = monthOf(newcomer, PARIS);
         Overview overview = overviews.find(List.of(month), NOW).get(month);
 
         assertThat(overview.subscription()).isNull();
@@ -133,7 +129,7 @@ class OverviewRepositoryTest extends RepositoryTest {
         subscribe(gone, plan, SubscriptionStatus.CANCELED, 2, 5);
         purchased(gone, 3_000_000);
 
-        MonthKey month = monthOf(gone, PARIS, false);
+        MonthKey month = monthOf(gone, PARIS);
         Overview overview = overviews.find(List.of(month), NOW).get(month);
 
         assertThat(overview.subscription().status()).isEqualTo(SubscriptionStatus.CANCELED);
@@ -144,14 +140,11 @@ class OverviewRepositoryTest extends RepositoryTest {
     }
 
     /** The month the Overview asks for: the workspace's today where it is (as OverviewController computes it). */
-    private static MonthKey monthOf(UUID workspace, String zone, boolean withChart) {
+    private static MonthKey monthOf(UUID workspace, String zone) {
         ZoneId zoneId = ZoneId.of(zone);
-        return new MonthKey(workspace, zoneId, LocalDate.ofInstant(NOW, zoneId), withChart);
+        return new MonthKey(workspace, zoneId, LocalDate.ofInstant(NOW, zoneId));
     }
 
-    private static DailyCreditUsage day(String date, long credits) {
-        return new DailyCreditUsage(LocalDate.parse(date), credits);
-    }
 
     private UUID plan(String code, int includedSeats, long includedMonthlyCredits) {
         UUID id = UUID.randomUUID();
