@@ -1,7 +1,6 @@
 package com.subscriptionbff.credits;
 
 import com.subscriptionbff.db.enums.SubscriptionStatus;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Row4;
@@ -12,9 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static com.subscriptionbff.db.Tables.CREDIT_BALANCES;
@@ -119,18 +116,19 @@ public final class CreditColumns {
                 row.get(PURCHASED_REMAINING));
     }
 
-    /** The chart of each month: its last {@link CreditUsage#MAX_CHART_DAYS} days, from one statement for all. */
-    static Map<MonthKey, CreditChart> charts(DSLContext db, List<MonthKey> keys) {
-        Map<MonthKey, CreditChart> charts = new HashMap<>();
-        Map<UUID, MonthKey> byWorkspace = new HashMap<>();
-        keys.forEach(key -> byWorkspace.put(key.workspaceId(), key));
-        db.select(WORKSPACE_ID, DAY_OFFSETS, DAY_CREDITS)
-                .from(months(keys).leftJoin(CHART).on(trueCondition()))
-                .forEach(row -> {
-                    MonthKey month = byWorkspace.get(row.value1());
-                    charts.put(month, new CreditChart(days(month.today(), row.value2(), row.value3())));
-                });
-        return charts;
+    /** {@link #months} with each one's chart, for {@link #chartColumns}. */
+    static Table<?> monthsWithCharts(List<MonthKey> keys) {
+        return months(keys).leftJoin(CHART).on(trueCondition());
+    }
+
+    /** What {@link #chart} reads, from {@link #monthsWithCharts}: the month's workspace and its stored days. */
+    static List<SelectField<?>> chartColumns() {
+        return List.of(WORKSPACE_ID, DAY_OFFSETS, DAY_CREDITS);
+    }
+
+    /** The chart of a row of {@link #monthsWithCharts}: its last {@link CreditUsage#MAX_CHART_DAYS} days. */
+    static CreditChart chart(Record row, MonthKey month) {
+        return new CreditChart(days(month.today(), row.get(DAY_OFFSETS), row.get(DAY_CREDITS)));
     }
 
     /** The chart's days up to today, zero where nothing was used; the stored days come as offsets from its first. */

@@ -4,8 +4,10 @@ import com.subscriptionbff.credits.CreditColumns.MonthKey;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 
 @Repository
@@ -26,6 +28,13 @@ class CreditRepository {
 
     /** The daily chart of each month: one statement for all. */
     Map<MonthKey, CreditChart> findCharts(List<MonthKey> months) {
-        return CreditColumns.charts(db, months);
+        Map<UUID, MonthKey> byWorkspace = new HashMap<>();
+        months.forEach(month -> byWorkspace.put(month.workspaceId(), month));
+        Map<MonthKey, CreditChart> charts = new HashMap<>();
+        db.select(CreditColumns.chartColumns()).from(CreditColumns.monthsWithCharts(months)).forEach(row -> {
+            MonthKey month = byWorkspace.get(row.get(CreditColumns.WORKSPACE_ID));
+            charts.put(month, CreditColumns.chart(row, month));
+        });
+        return charts;
     }
 }
