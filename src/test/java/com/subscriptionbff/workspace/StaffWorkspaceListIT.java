@@ -32,6 +32,24 @@ class StaffWorkspaceListIT extends IntegrationTest {
         assertThat(hundred).isEqualTo(4);
     }
 
+    private long chartStatementsFor(int pageSize) {
+        long before = sqlStatements();
+        as(DemoData.STAFF).document("""
+                query($first: Int) { workspaces(first: $first) { edges { node { name
+                  credits { used daily(days: 7) { date credits } } } } } }""").variable("first", pageSize).execute()
+                .errors().verify()
+                .path("workspaces.edges[*].node.credits.daily").entityList(Object.class).hasSize(pageSize);
+        return sqlStatements() - before;
+    }
+
+    @Test
+    void theDailyChartsOfAPageOf100CostOneStatementAsForAPageOf10() {
+        long ten = chartStatementsFor(10);
+        assertThat(chartStatementsFor(100)).isEqualTo(ten);
+        // viewer check, page, count, one statement for every workspace's credits, one for every workspace's chart
+        assertThat(ten).isEqualTo(5);
+    }
+
     @Test
     void theOverviewCostsAConstantHandfulOfStatements() {
         long before = sqlStatements();
