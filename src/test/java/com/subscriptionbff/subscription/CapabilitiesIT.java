@@ -70,12 +70,10 @@ class CapabilitiesIT extends IntegrationTest {
     @Test
     void theButtonsCostNoStatementBesideTheOverview() {
         String overview = "query($id: ID!) { workspace(id: $id) { subscription { status } %s } }";
-        long before = sqlStatements();
-        as(DemoData.OWNER).document(overview.formatted("")).variable("id", workspaceId(DemoData.ACME)).execute();
-        long alone = sqlStatements() - before;
-        before = sqlStatements();
-        as(DemoData.OWNER).document(overview.formatted("capabilities { action allowed reasonCode }"))
-                .variable("id", workspaceId(DemoData.ACME)).execute().errors().verify();
-        assertThat(sqlStatements() - before).isEqualTo(alone);
+        long alone = statementsOf(() -> as(DemoData.OWNER).document(overview.formatted(""))
+                .variable("id", workspaceId(DemoData.ACME)).execute());
+        assertThat(statementsOf(() -> as(DemoData.OWNER)
+                .document(overview.formatted("capabilities { action allowed reasonCode }"))
+                .variable("id", workspaceId(DemoData.ACME)).execute().errors().verify())).isEqualTo(alone);
     }
 }

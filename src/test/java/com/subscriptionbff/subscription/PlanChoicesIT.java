@@ -73,13 +73,11 @@ class PlanChoicesIT extends IntegrationTest {
     @Test
     void thePageCostsTheCatalogsStatementBesideTheOverview() {
         String query = "query($id: ID!) { workspace(id: $id) { subscription { status } %s } }";
-        long before = sqlStatements();
-        as(DemoData.OWNER).document(query.formatted("")).variable("id", workspaceId(DemoData.ACME)).execute();
-        long alone = sqlStatements() - before;
-        before = sqlStatements();
-        as(DemoData.OWNER).document(query.formatted("planChoices { effect } capabilities { allowed }"))
-                .variable("id", workspaceId(DemoData.ACME)).execute().errors().verify();
-        assertThat(sqlStatements() - before).isEqualTo(alone + 1);
+        long alone = statementsOf(() -> as(DemoData.OWNER).document(query.formatted(""))
+                .variable("id", workspaceId(DemoData.ACME)).execute());
+        assertThat(statementsOf(() -> as(DemoData.OWNER)
+                .document(query.formatted("planChoices { effect } capabilities { allowed }"))
+                .variable("id", workspaceId(DemoData.ACME)).execute().errors().verify())).isEqualTo(alone + 1);
     }
 
     @Test

@@ -126,6 +126,13 @@ public abstract class IntegrationTest {
         return (long) meters.get("bff.sql.statements").counter().count();
     }
 
+    /** The SQL statements the given request costs. */
+    protected long statementsOf(Runnable request) {
+        long before = sqlStatements();
+        request.run();
+        return sqlStatements() - before;
+    }
+
     /** The report of Spring's schema mapping inspection, taken when the schema was built. */
     protected static SchemaReport schemaReport() {
         return SCHEMA_REPORT.get();

@@ -17,10 +17,9 @@ class StaffWorkspaceListIT extends IntegrationTest {
 
 
     private long statementsFor(int pageSize) {
-        long before = sqlStatements();
-        as(DemoData.STAFF).documentName("staffWorkspaces").variable("first", pageSize).execute().errors().verify()
-                .path("workspaces.edges").entityList(Object.class).hasSize(pageSize);
-        return sqlStatements() - before;
+        return statementsOf(() -> as(DemoData.STAFF).documentName("staffWorkspaces").variable("first", pageSize)
+                .execute().errors().verify()
+                .path("workspaces.edges").entityList(Object.class).hasSize(pageSize));
     }
 
     @Test
@@ -33,13 +32,11 @@ class StaffWorkspaceListIT extends IntegrationTest {
     }
 
     private long chartStatementsFor(int pageSize) {
-        long before = sqlStatements();
-        as(DemoData.STAFF).document("""
+        return statementsOf(() -> as(DemoData.STAFF).document("""
                 query($first: Int) { workspaces(first: $first) { edges { node { name
                   credits { used daily(days: 7) { date credits } } } } } }""").variable("first", pageSize).execute()
                 .errors().verify()
-                .path("workspaces.edges[*].node.credits.daily").entityList(Object.class).hasSize(pageSize);
-        return sqlStatements() - before;
+                .path("workspaces.edges[*].node.credits.daily").entityList(Object.class).hasSize(pageSize));
     }
 
     @Test
@@ -52,10 +49,8 @@ class StaffWorkspaceListIT extends IntegrationTest {
 
     @Test
     void theOverviewCostsAConstantHandfulOfStatements() {
-        long before = sqlStatements();
-        as(DemoData.OWNER).documentName("overview").variable("id", workspaceId(DemoData.ACME))
-                .variable("locale", "fr-FR").execute().errors().verify();
-        long overview = sqlStatements() - before;
+        long overview = statementsOf(() -> as(DemoData.OWNER).documentName("overview")
+                .variable("id", workspaceId(DemoData.ACME)).variable("locale", "fr-FR").execute().errors().verify());
         // access+workspace; subscription with its plans, card, seats and credits; the daily chart; seat holders
         assertThat(overview).isEqualTo(4);
     }
