@@ -122,7 +122,7 @@ public class StripeReconciler {
                     "this workspace has no billing account in Stripe");
         }
         String customerId = ids.value1();
-        // before the reads: an event Stripe sends meanwhile is newer and still applies
+        // before the reads: an event Stripe dates later than this second is newer and still applies
         Instant readAt = clock.instant();
         Subscription subscription = ids.value2() == null ? null : gateway.subscription(ids.value2()).subscription;
         var schedule = subscription == null || subscription.getSchedule() == null ? null
@@ -135,10 +135,7 @@ public class StripeReconciler {
         Instant now = readAt;
         transactions.executeWithoutResult(status -> {
             if (subscription != null) {
-                subscriptions.apply(subscription, now);
-                if (schedule != null) {
-                    subscriptions.applySchedule(schedule, now);
-                }
+                subscriptions.applyRead(subscription, schedule, now);
             }
             recentInvoices.forEach(invoice -> invoices.apply(invoice, now));
             if (card != null) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,7 +51,7 @@ public class StripeSubscriptionSync {
 
     /** From a webhook: a later period than the one we hold is a renewal, which enforces the seat limit. */
     void apply(Subscription subscription, Instant eventCreated) {
-        write(subscription, eventCreated, true);
+        write(subscription, eventCreated, eventCreated, true);
     }
 
     /**
@@ -58,10 +59,30 @@ public class StripeSubscriptionSync {
      * it inside the transaction that records the change.
      */
     public void record(StripeSubscriptionState state, Instant at) {
-        UUID workspaceId = write(state.subscription, at, false);
+        Instant answered = newerThanTheEventsOfItsSecond(at);
+        UUID workspaceId = write(state.subscription, at, answered, false);
         if (state.schedule != null) {
-            schedules.applyNext(workspaceId, state.schedule, at);
+            schedules.applyNext(workspaceId, state.schedule, answered);
         }
+    }
+
+    /** The subscription and its schedule as the reconciler read them from Stripe at `readAt`. */
+    void applyRead(Subscription subscription, SubscriptionSchedule schedule, Instant readAt) {
+        Instant answered = newerThanTheEventsOfItsSecond(readAt);
+        write(subscription, readAt, answered, true);
+        if (schedule != null) {
+            schedules.apply(schedule, answered);
+        }
+    }
+
+    /**
+     * Where Stripe's answer at `at` (to our change, or to the reconciler's read) stands among its events. Stripe
+     * dates events in whole seconds, and those our calls caused (a released schedule, then the new items; a new
+     * schedule with one phase, then its phases) date from that second at the latest: the answer counts as newer than
+     * every event of its second, so one arriving late undoes nothing. Events of a later second apply after it.
+     */
+    private static Instant newerThanTheEventsOfItsSecond(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).minus(1, ChronoUnit.MICROS);
     }
 
     /**
@@ -71,7 +92,7 @@ public class StripeSubscriptionSync {
     void applyCheckout(com.stripe.model.checkout.Session session, Subscription subscription, Instant eventCreated) {
         UUID workspaceId = UUID.fromString(session.getClientReferenceId());
         customers.attach(workspaceId, session.getCustomer());
-        write(subscription, eventCreated, true);
+        write(subscription, eventCreated, eventCreated, true);
     }
 
     /** From a subscription_schedule event (see {@link StripeScheduleSync#apply}). */
@@ -79,7 +100,8 @@ public class StripeSubscriptionSync {
         schedules.apply(schedule, eventCreated);
     }
 
-    private UUID write(Subscription subscription, Instant eventCreated, boolean mayBeRenewal) {
+    /** `eventCreated` dates what the subscription says; `newness` orders it among the events (see {@link #record}). */
+    private UUID write(Subscription subscription, Instant eventCreated, Instant newness, boolean mayBeRenewal) {
         UUID workspaceId = customers.workspaceOf(subscription.getCustomer());
         List<SubscriptionItem> items = subscription.getItems().getData();
         PriceOf plan = null;
@@ -156,7 +178,7 @@ public class StripeSubscriptionSync {
         row.setExtraSeats(extraSeats);
         row.setExtraCredits(extraCredits);
         row.setStripeSubscriptionId(subscription.getId());
-        row.setStripeEventAt(eventCreated);
+        row.setStripeEventAt(newness);
         boolean paymentFailing = status == SubscriptionStatus.PAST_DUE || status == SubscriptionStatus.UNPAID;
         row.setPaymentFailingSince(paymentFailing ? eventCreated : null);
         row.setUpdatedAt(clock.instant());
@@ -184,7 +206,7 @@ public class StripeSubscriptionSync {
                 .onConflict(SUBSCRIPTIONS.WORKSPACE_ID)
                 .doUpdate().set(changed).set(SUBSCRIPTIONS.VERSION, SUBSCRIPTIONS.VERSION.plus(1))
                 // events arrive out of order: an older one never overwrites what a newer one wrote
-                .where(SUBSCRIPTIONS.STRIPE_EVENT_AT.isNull().or(SUBSCRIPTIONS.STRIPE_EVENT_AT.le(eventCreated)))
+                .where(SUBSCRIPTIONS.STRIPE_EVENT_AT.isNull().or(SUBSCRIPTIONS.STRIPE_EVENT_AT.le(newness)))
                 .execute();
         schedules.clearTakenEffect(workspaceId);
         boolean renewed = mayBeRenewal && written > 0 && previous != null

@@ -2,6 +2,7 @@ package com.subscriptionbff.demo.stripe;
 
 import com.subscriptionbff.db.enums.BillingInterval;
 import com.subscriptionbff.db.enums.SubscriptionStatus;
+import com.subscriptionbff.stripe.StripeWebhookController;
 import com.subscriptionbff.support.IntegrationTest;
 import com.subscriptionbff.support.TestData.Subscribed;
 import org.junit.jupiter.api.Test;
@@ -341,5 +342,32 @@ class StripeEmulatorIT extends IntegrationTest {
         renewed.path("workspace.seats.holders.totalCount").entity(Integer.class).isEqualTo(10);
         assertThat(renewed.path("workspace.seats.deactivatedAtRenewals[*].displayName").entityList(String.class).get())
                 .containsExactlyInAnyOrder("shrinking-member-11", "shrinking-member-10");
+    }
+
+    @Test
+    void theNewScheduleEventArrivingAfterTheDowngradeWasRecordedLeavesTheDowngradeShown() {
+        Subscribed team = testData.subscribed("Late Event GmbH", "late-event-owner", "team-pro", BillingInterval.MONTH,
+                0, 0, SubscriptionStatus.ACTIVE);
+        String id = workspaceId(team.workspaceId());
+        String starter = as("late-event-owner").document("{ plans { id code } }").execute()
+                .path("plans[?(@.code == 'team-starter')].id").entityList(String.class).get().getFirst();
+        // the events wait until the downgrade is recorded from Stripe's answers, in the same second
+        stripe.deliverEventsTo(null);
+        try {
+            as("late-event-owner").document("mutation($input: ChangePlanInput!) { changePlan(input: $input) { "
+                            + "subscription { scheduledChange { plan { code } } } userErrors { code } } }")
+                    .variable("input", Map.of("workspaceId", id, "planId", starter, "idempotencyKey", key()))
+                    .execute()
+                    .path("changePlan.subscription.scheduledChange.plan.code").entity(String.class)
+                    .isEqualTo("team-starter");
+        } finally {
+            stripe.deliverEventsTo(URI.create("http://127.0.0.1:" + port + StripeWebhookController.PATH));
+        }
+        // subscription_schedule.created carries the new schedule with its one phase: no change after it
+        stripe.redeliverLast("subscription_schedule.created");
+        settle();
+        as("late-event-owner").document("query($id: ID!) { workspace(id: $id) { subscription { "
+                        + "scheduledChange { plan { code } } } } }").variable("id", id).execute()
+                .path("workspace.subscription.scheduledChange.plan.code").entity(String.class).isEqualTo("team-starter");
     }
 }
