@@ -64,6 +64,25 @@ class OperationsIT extends IntegrationTest {
         assertThat(requestsTimed("REQUEST_ERROR") - refused).isEqualTo(1);
     }
 
+    @Test
+    void eachBatchTheOverviewLoadsIsTimedAsASuccess() throws Exception {
+        double before = batchesTimed("SUCCESS");
+        double failedBefore = batchesTimed("ERROR");
+        as(DemoData.OWNER).documentName("overview").variable("id", workspaceId(DemoData.ACME)).execute()
+                .errors().verify();
+        // the subscription, card, seats and credits batches, the chart and the seat holders
+        assertThat(batchesTimed("SUCCESS") - before).isGreaterThanOrEqualTo(6);
+        assertThat(batchesTimed("ERROR")).isEqualTo(failedBefore);
+    }
+
+    private double batchesTimed(String outcome) throws Exception {
+        return scrape("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("graphql_dataloader_seconds_count{")
+                        && line.contains("graphql_outcome=\"" + outcome + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private double requestsTimed(String outcome) throws Exception {
         return scrape("/actuator/prometheus").body().lines()
                 .filter(line -> line.startsWith("graphql_request_seconds_count{")
