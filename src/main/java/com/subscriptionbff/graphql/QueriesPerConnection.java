@@ -1,14 +1,8 @@
 package com.subscriptionbff.graphql;
 
-import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.instrumentation.Instrumentation;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.ExecutionContext;
 import graphql.language.OperationDefinition.Operation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -32,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that cost more CPU per request than the statements themselves. Waiting once, before the query starts, costs a park
  * and an unpark. Mutations are not counted: most of their time is spent waiting on Stripe, not on a connection.
  * <p>
- * The operation's kind is known once its document is parsed, so graphql-java's instrumentation takes the turn
- * ({@code beginExecuteOperation}); the interceptor around the whole request gives it back, whatever way the request
- * ends.
+ * The operation's kind is known once its document is parsed, so the turn is taken when graphql-java begins the
+ * operation, by {@link QueryAdmission} once the operation is within its limits; the interceptor around the whole
+ * request gives it back, whatever way the request ends.
  */
 @Configuration(proxyBeanMethods = false)
 class QueriesPerConnection {
@@ -71,21 +65,12 @@ class QueriesPerConnection {
         };
     }
 
-    /** A SimplePerformantInstrumentation: its field hooks answer null, so graphql-java's chain skips them per field. */
-    @Bean
-    Instrumentation queryTurnTaking() {
-        return new SimplePerformantInstrumentation() {
-            @Override
-            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
-                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-                var execution = parameters.getExecutionContext();
-                Turn turn = execution.getGraphQLContext().get(TURN);
-                if (turn != null && execution.getOperationDefinition().getOperation() == Operation.QUERY) {
-                    waitForTurn(turn);
-                }
-                return SimpleInstrumentationContext.noOp();
-            }
-        };
+    /** A query waits here for its turn (a mutation goes on at once), before any of its fields runs. */
+    void waitForTurn(ExecutionContext execution) {
+        Turn turn = execution.getGraphQLContext().get(TURN);
+        if (turn != null && execution.getOperationDefinition().getOperation() == Operation.QUERY) {
+            waitForTurn(turn);
+        }
     }
 
     private void waitForTurn(Turn turn) {

@@ -13,7 +13,8 @@ import org.springframework.graphql.execution.ErrorType;
 import java.util.List;
 
 /**
- * Depth and complexity limits, checked by graphql-java's own complexity instrumentation before any field runs.
+ * Depth and complexity limits, checked by graphql-java's own complexity instrumentation ({@link QueryAdmission})
+ * before any field runs.
  * Complexity counts every field once and multiplies a list field's selection by its page size (`first`) or its number of days,
  * so it tracks the rows a query can touch.
  * <p>
@@ -36,10 +37,11 @@ class QueryLimits {
      * walks it once more, which made up 12 % of all the Overview allocated (a JFR profile; complexity's walk is 14 %).
      */
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(@Value("${bff.graphql.max-complexity:5000}") int maxComplexity,
-                                                        @Value("${bff.graphql.max-depth:15}") int maxDepth,
-                                                        List<SizingArgument> sizingArguments) {
-        return new RememberedComplexity(maxComplexity, pageSizeWeighted(maxComplexity, maxDepth, sizingArguments));
+    MaxQueryComplexityInstrumentation queryAdmission(@Value("${bff.graphql.max-complexity:5000}") int maxComplexity,
+                                                    @Value("${bff.graphql.max-depth:15}") int maxDepth,
+                                                    List<SizingArgument> sizingArguments,
+                                                    QueriesPerConnection turns) {
+        return new QueryAdmission(maxComplexity, pageSizeWeighted(maxComplexity, maxDepth, sizingArguments), turns);
     }
 
     /**

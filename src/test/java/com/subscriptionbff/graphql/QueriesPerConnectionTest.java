@@ -107,7 +107,7 @@ class QueriesPerConnectionTest {
                                     throw new IllegalStateException("broken");
                                 }))
                         .type("Mutation", type -> type.dataFetcher("held", env -> held())))
-                .instrumentation(List.of(oneConnection.queryTurnTaking()))
+                .instrumentation(List.of(new QueryAdmission(1000, (field, children) -> 1 + children, oneConnection)))
                 .build();
         return WebGraphQlHandler.builder(new DefaultExecutionGraphQlService(source))
                 .interceptor(oneConnection.queryTurns())

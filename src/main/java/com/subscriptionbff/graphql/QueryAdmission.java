@@ -22,17 +22,23 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * graphql-java's complexity (and, through the calculator, depth) check, which walks the whole operation, run once per
- * parsed document and values of the variables that can change its result; later requests with the same take the
- * remembered verdict. Front ends send the same few documents with other ids and locales, so the walk is skipped for
- * nearly every request (it was 14 % of what the Overview allocated, a JFR profile).
+ * Admits an operation before any of its fields runs, in graphql-java's {@code beginExecuteOperation}: first its
+ * complexity (and, through the calculator, depth) check, then, for a query, its turn for a connection
+ * ({@link QueriesPerConnection}).
  * <p>
+ * Both live in one instrumentation beside Spring's observation: graphql-java calls every chained instrumentation at
+ * every field (fetching, completion, data fetcher), so each one more is a cost per field, although these two only act
+ * once per operation.
+ * <p>
+ * The complexity walk runs once per parsed document and values of the variables that can change its result; later
+ * requests with the same take the remembered verdict. Front ends send the same few documents with other ids and
+ * locales, so the walk is skipped for nearly every request (it was 14 % of what the Overview allocated, a JFR profile).
  * Only a variable of type {@code Int} or {@code Boolean} can change the measure: a page size or number of days
  * ({@code first}, {@code days}) or an {@code @include}/{@code @skip} condition. The operation itself is compared by
  * identity: the parsed-document cache ({@link DocumentCache}) hands out one instance per text. Only passing verdicts are
- * remembered; a refused operation is walked again, and refused again, every time.
+ * remembered; a refused operation is walked again, and refused again, every time (and takes no turn).
  */
-class RememberedComplexity extends MaxQueryComplexityInstrumentation {
+class QueryAdmission extends MaxQueryComplexityInstrumentation {
 
     private static final Set<String> SIZING_TYPES = Set.of("Int", "Boolean");
 
@@ -46,8 +52,11 @@ class RememberedComplexity extends MaxQueryComplexityInstrumentation {
      */
     private final Cache<OperationDefinition, Set<List<Object>>> passed = Caffeine.newBuilder().weakKeys().build();
 
-    RememberedComplexity(int maxComplexity, FieldComplexityCalculator calculator) {
+    private final QueriesPerConnection turns;
+
+    QueryAdmission(int maxComplexity, FieldComplexityCalculator calculator, QueriesPerConnection turns) {
         super(maxComplexity, calculator);
+        this.turns = turns;
     }
 
     @Override
@@ -57,13 +66,14 @@ class RememberedComplexity extends MaxQueryComplexityInstrumentation {
         OperationDefinition operation = execution.getOperationDefinition();
         List<Object> values = sizingValues(operation, execution);
         Set<List<Object>> known = passed.get(operation, key -> ConcurrentHashMap.newKeySet());
-        if (known.contains(values)) {
-            return SimpleInstrumentationContext.noOp();
+        InstrumentationContext<ExecutionResult> checked = SimpleInstrumentationContext.noOp();
+        if (!known.contains(values)) {
+            checked = super.beginExecuteOperation(parameters, state);
+            if (known.size() < VALUES_PER_OPERATION) {
+                known.add(values);
+            }
         }
-        InstrumentationContext<ExecutionResult> checked = super.beginExecuteOperation(parameters, state);
-        if (known.size() < VALUES_PER_OPERATION) {
-            known.add(values);
-        }
+        turns.waitForTurn(execution);
         return checked;
     }
 
