@@ -1,9 +1,10 @@
 package com.subscriptionbff.credits;
 
 import com.subscriptionbff.db.enums.SubscriptionStatus;
+import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Row4;
+import org.jooq.Row2;
 import org.jooq.SelectField;
 import org.jooq.Table;
 
@@ -29,6 +30,7 @@ import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.trueCondition;
+import static org.jooq.impl.DSL.trunc;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.values;
 import static org.jooq.impl.DSL.when;
@@ -49,9 +51,10 @@ public final class CreditColumns {
     private static final String MONTHS = "k";
     /** The workspace of a row of {@link #months}, to join the rest on. */
     public static final Field<UUID> WORKSPACE_ID = field(name(MONTHS, "workspace_id"), UUID.class);
-    private static final Field<LocalDate> MONTH_START = field(name(MONTHS, "month_start"), LocalDate.class);
-    private static final Field<LocalDate> CHART_FROM = field(name(MONTHS, "chart_from"), LocalDate.class);
     private static final Field<LocalDate> TODAY = field(name(MONTHS, "today"), LocalDate.class);
+    // derived from today in the statement: a VALUES row is rendered and bound for each workspace of the page
+    private static final Field<LocalDate> MONTH_START = trunc(TODAY, DatePart.MONTH);
+    private static final Field<LocalDate> CHART_FROM = TODAY.minus(inline(CreditUsage.MAX_CHART_DAYS - 1));
 
     private static final Field<BigDecimal> USED_THIS_MONTH = field(select(
             coalesce(sum(CREDIT_USAGE_DAILY.CREDITS), BigDecimal.ZERO))
@@ -81,17 +84,18 @@ public final class CreditColumns {
     private CreditColumns() {
     }
 
-    /** One row per month: (workspace, month start, chart start, today). */
+    /**
+     * One row per month: (workspace, today). A VALUES row per workspace gives PostgreSQL the exact number of rows in
+     * the statement's cached plan (an unnest of arrays would not); its month and chart start follow from today.
+     */
     private static Table<?> months(List<MonthKey> keys) {
         @SuppressWarnings("unchecked")
-        Row4<UUID, LocalDate, LocalDate, LocalDate>[] rows = new Row4[keys.size()];
+        Row2<UUID, LocalDate>[] rows = new Row2[keys.size()];
         for (int i = 0; i < rows.length; i++) {
             MonthKey month = keys.get(i);
-            rows[i] = row(val(month.workspaceId()), val(month.today().withDayOfMonth(1)),
-                    val(month.today().minusDays(CreditUsage.MAX_CHART_DAYS - 1L)),
-                    val(month.today()));
+            rows[i] = row(val(month.workspaceId()), val(month.today()));
         }
-        return values(rows).as(MONTHS, "workspace_id", "month_start", "chart_from", "today");
+        return values(rows).as(MONTHS, "workspace_id", "today");
     }
 
     /**

@@ -30,9 +30,9 @@ class OverviewRepository {
     }
 
     /**
-     * The subscription with its plan and scheduled change, the card, the seats and the month's credits (with the
-     * chart when asked for) of many workspaces, each month in its own time zone: one statement, from one VALUES row
-     * per workspace, each feature's columns side by side.
+     * The subscription with its plan and scheduled change, the card, the seats and the month's credits of many
+     * workspaces, each month in its own time zone: one statement, from one row per workspace (CreditColumns' months),
+     * each feature's columns side by side.
      */
     Map<MonthKey, Overview> find(Collection<MonthKey> months, Instant now) {
         List<MonthKey> keys = List.copyOf(months);
