@@ -10,7 +10,7 @@ import com.subscriptionbff.db.enums.AuditAction;
 import com.subscriptionbff.plan.Plan;
 import com.subscriptionbff.plan.PlanPrices;
 import com.subscriptionbff.stripe.StripeCustomers;
-import com.subscriptionbff.stripe.StripeGateway;
+import com.subscriptionbff.stripe.StripeHostedPages;
 import com.subscriptionbff.stripe.StripeRefusal;
 import com.subscriptionbff.workspace.Workspace;
 import com.subscriptionbff.workspace.WorkspaceAccess;
@@ -37,19 +37,19 @@ class CreditCheckoutController {
 
     private final WorkspaceAccess access;
     private final ReturnUrls returnUrls;
-    private final StripeGateway stripe;
+    private final StripeHostedPages stripePages;
     private final StripeCustomers customers;
     private final PlanPrices prices;
     private final AuditLog audit;
     private final PlanRepository plans;
     private final Clock clock;
 
-    CreditCheckoutController(WorkspaceAccess access, ReturnUrls returnUrls, StripeGateway stripe,
+    CreditCheckoutController(WorkspaceAccess access, ReturnUrls returnUrls, StripeHostedPages stripePages,
                              StripeCustomers customers, PlanPrices prices, AuditLog audit, PlanRepository plans,
                              Clock clock) {
         this.access = access;
         this.returnUrls = returnUrls;
-        this.stripe = stripe;
+        this.stripePages = stripePages;
         this.customers = customers;
         this.prices = prices;
         this.audit = audit;
@@ -109,10 +109,12 @@ class CreditCheckoutController {
         }
         try {
             String customer = customers.ensureCustomer(workspace.workspaceId(), workspace.name());
-            String url = stripe.creditsCheckoutUrl(customer, workspace.workspaceId(), creditPack, input.millions(),
+            String url = stripePages.creditsCheckoutUrl(customer, workspace.workspaceId(), creditPack, input.millions(),
                     preview.credits(), input.returnUrl(), input.returnUrl(), key);
-            audit.record(workspace.workspaceId(), principal.getName(), clock.instant(), AuditAction.START_CREDIT_PURCHASE,
-                    List.of(new AuditEntry.Change("credits", null, Long.toString(preview.credits()))), null, null, key, input);
+            audit.record(workspace.workspaceId(), principal.getName(), clock.instant(),
+                    AuditAction.START_CREDIT_PURCHASE,
+                    List.of(new AuditEntry.Change("credits", null, Long.toString(preview.credits()))),
+                    null, null, key, input);
             return new BuyCreditsPayload(url, preview, List.of());
         } catch (StripeRefusal stripeRefusal) {
             return new BuyCreditsPayload(null, null, List.of(stripeRefusal.userError()));

@@ -6,7 +6,7 @@ import com.subscriptionbff.common.ReturnUrls;
 import com.subscriptionbff.common.UserError;
 import com.subscriptionbff.db.enums.AuditAction;
 import com.subscriptionbff.stripe.StripeCustomers;
-import com.subscriptionbff.stripe.StripeGateway;
+import com.subscriptionbff.stripe.StripeHostedPages;
 import com.subscriptionbff.stripe.StripeRefusal;
 import com.subscriptionbff.workspace.Workspace;
 import com.subscriptionbff.workspace.WorkspaceAccess;
@@ -24,16 +24,16 @@ class PaymentMethodUpdateController {
 
     private final WorkspaceAccess access;
     private final ReturnUrls returnUrls;
-    private final StripeGateway stripe;
+    private final StripeHostedPages stripePages;
     private final StripeCustomers customers;
     private final AuditLog audit;
     private final Clock clock;
 
-    PaymentMethodUpdateController(WorkspaceAccess access, ReturnUrls returnUrls, StripeGateway stripe,
+    PaymentMethodUpdateController(WorkspaceAccess access, ReturnUrls returnUrls, StripeHostedPages stripePages,
                                   StripeCustomers customers, AuditLog audit, Clock clock) {
         this.access = access;
         this.returnUrls = returnUrls;
-        this.stripe = stripe;
+        this.stripePages = stripePages;
         this.customers = customers;
         this.audit = audit;
         this.clock = clock;
@@ -54,7 +54,7 @@ class PaymentMethodUpdateController {
             return new UpdatePaymentMethodPayload(null, List.of(refused.get()));
         }
         try {
-            String url = stripe.paymentMethodUpdateUrl(customers.customerOf(workspace.workspaceId()),
+            String url = stripePages.paymentMethodUpdateUrl(customers.customerOf(workspace.workspaceId()),
                     input.returnUrl(), key);
             audit.record(workspace.workspaceId(), principal.getName(), clock.instant(),
                     AuditAction.START_PAYMENT_METHOD_UPDATE, List.of(), null, null, key, input);

@@ -42,7 +42,7 @@ public class StripeCatalog {
                 }
             }
             client.products().create(ProductCreateParams.builder().setId(id).setName(name).build(),
-                    com.stripe.net.RequestOptions.builder().setIdempotencyKey("bff-product-" + id).build());
+                    StripeGateway.key("bff-product-" + id));
             return true;
         });
     }

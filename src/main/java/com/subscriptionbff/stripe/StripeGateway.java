@@ -19,7 +19,6 @@ import com.stripe.param.SubscriptionScheduleCreateParams;
 import com.stripe.param.SubscriptionScheduleReleaseParams;
 import com.stripe.param.SubscriptionScheduleUpdateParams;
 import com.stripe.param.SubscriptionUpdateParams;
-import com.stripe.param.billingportal.SessionCreateParams;
 import com.stripe.param.common.EmptyParam;
 import com.subscriptionbff.common.NotConfiguredException;
 import com.subscriptionbff.common.UnavailableException;
@@ -31,7 +30,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Every call this service makes to Stripe, and nothing else: it takes Stripe's ids (prices, items, customers) and
@@ -43,6 +41,9 @@ import java.util.UUID;
 public class StripeGateway {
 
     private static final Logger log = LoggerFactory.getLogger(StripeGateway.class);
+
+    /** The metadata key, on a customer, a subscription or a Checkout session, of the workspace it bills. */
+    static final String WORKSPACE_METADATA = "workspace_id";
 
     private final StripeConnectionDetails connection;
     private final StripeClient client;
@@ -159,36 +160,6 @@ public class StripeGateway {
                 SubscriptionScheduleReleaseParams.builder().build(), key(idempotencyKey)));
     }
 
-    /** A Stripe-hosted page where the customer replaces their payment method, then returns to `returnUrl`. */
-    public String paymentMethodUpdateUrl(String customerId, String returnUrl, String idempotencyKey) {
-        var params = SessionCreateParams.builder().setCustomer(customerId).setReturnUrl(returnUrl)
-                .setFlowData(SessionCreateParams.FlowData.builder()
-                        .setType(SessionCreateParams.FlowData.Type.PAYMENT_METHOD_UPDATE).build())
-                .build();
-        return call("open the payment page", () ->
-                client.billingPortal().sessions().create(params, key(idempotencyKey)).getUrl());
-    }
-
-    /**
-     * A Stripe Checkout page selling `quantity` of a one-off price once. The credits bought travel in the metadata,
-     * which the checkout.session.completed webhook turns into a purchase.
-     */
-    public String creditsCheckoutUrl(String customerId, UUID workspaceId, String priceId, long quantity, long credits,
-                                     String successUrl, String cancelUrl, String idempotencyKey) {
-        var params = com.stripe.param.checkout.SessionCreateParams.builder()
-                .setMode(com.stripe.param.checkout.SessionCreateParams.Mode.PAYMENT)
-                .setCustomer(customerId)
-                .setClientReferenceId(workspaceId.toString())
-                .addLineItem(com.stripe.param.checkout.SessionCreateParams.LineItem.builder()
-                        .setPrice(priceId).setQuantity(quantity).build())
-                .putMetadata(StripeCreditPurchaseSync.CREDITS_METADATA, Long.toString(credits))
-                .setSuccessUrl(successUrl)
-                .setCancelUrl(cancelUrl)
-                .build();
-        return call("open the checkout page", () ->
-                client.checkout().sessions().create(params, key(idempotencyKey)).getUrl());
-    }
-
     // ---- reads, for the webhook handler and the reconciler (never on a query's path) ----------------------------
 
     PaymentMethod paymentMethod(String id) {
@@ -213,7 +184,8 @@ public class StripeGateway {
         return call("read the subscription", () -> client.subscriptions().retrieve(subscriptionId));
     }
 
-    private static RequestOptions key(String idempotencyKey) {
+    /** A write's options: the caller's idempotency key, so that Stripe applies a retried write once. */
+    static RequestOptions key(String idempotencyKey) {
         return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
     }
 

@@ -1,7 +1,6 @@
 package com.subscriptionbff.stripe;
 
 import com.stripe.StripeClient;
-import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.SubscriptionCreateParams.PaymentSettings.SaveDefaultPaymentMethod;
@@ -18,9 +17,6 @@ import java.util.UUID;
 @Component
 public class StripeTrials {
 
-    /** The customer's and the subscription's metadata key naming the workspace. */
-    private static final String WORKSPACE_METADATA = "workspace_id";
-
     private final StripeClient client;
     private final StripeGateway gateway;
 
@@ -32,9 +28,9 @@ public class StripeTrials {
     /** Creates the workspace's customer (named as the workspace, with the owner's email); answers its id. */
     public String createCustomer(UUID workspaceId, String name, String email) {
         var params = CustomerCreateParams.builder().setName(name).setEmail(email)
-                .putMetadata(WORKSPACE_METADATA, workspaceId.toString()).build();
+                .putMetadata(StripeGateway.WORKSPACE_METADATA, workspaceId.toString()).build();
         return gateway.call("create the customer", () ->
-                client.customers().create(params, key("workspace-" + workspaceId + ":customer")).getId());
+                client.customers().create(params, StripeGateway.key("workspace-" + workspaceId + ":customer")).getId());
     }
 
     /**
@@ -53,13 +49,9 @@ public class StripeTrials {
                         .build())
                 .setPaymentSettings(SubscriptionCreateParams.PaymentSettings.builder()
                         .setSaveDefaultPaymentMethod(SaveDefaultPaymentMethod.ON_SUBSCRIPTION).build())
-                .putMetadata(WORKSPACE_METADATA, workspaceId.toString())
+                .putMetadata(StripeGateway.WORKSPACE_METADATA, workspaceId.toString())
                 .build();
         return gateway.call("start the trial", () -> new StripeSubscriptionState(
-                client.subscriptions().create(params, key("workspace-" + workspaceId + ":trial")), null));
-    }
-
-    private static RequestOptions key(String idempotencyKey) {
-        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+                client.subscriptions().create(params, StripeGateway.key("workspace-" + workspaceId + ":trial")), null));
     }
 }

@@ -12,7 +12,7 @@ import com.subscriptionbff.plan.Plan;
 import com.subscriptionbff.plan.PlanPrices;
 import com.subscriptionbff.plan.PlanRepository;
 import com.subscriptionbff.plan.SalesContact;
-import com.subscriptionbff.stripe.StripeCheckouts;
+import com.subscriptionbff.stripe.StripeHostedPages;
 import com.subscriptionbff.stripe.StripeCustomers;
 import com.subscriptionbff.stripe.StripeRefusal;
 import com.subscriptionbff.workspace.Workspace;
@@ -52,12 +52,12 @@ class SubscribeController {
     private final SalesContact sales;
     private final SubscriptionRepository subscriptions;
     private final ReturnUrls returnUrls;
-    private final StripeCheckouts checkouts;
+    private final StripeHostedPages stripePages;
     private final StripeCustomers customers;
     private final Clock clock;
 
     SubscribeController(WorkspaceAccess access, PlanRepository plans, PlanPrices prices, SalesContact sales,
-                        SubscriptionRepository subscriptions, ReturnUrls returnUrls, StripeCheckouts checkouts,
+                        SubscriptionRepository subscriptions, ReturnUrls returnUrls, StripeHostedPages stripePages,
                         StripeCustomers customers, Clock clock) {
         this.customers = customers;
         this.access = access;
@@ -66,7 +66,7 @@ class SubscribeController {
         this.sales = sales;
         this.subscriptions = subscriptions;
         this.returnUrls = returnUrls;
-        this.checkouts = checkouts;
+        this.stripePages = stripePages;
         this.clock = clock;
     }
 
@@ -110,7 +110,7 @@ class SubscribeController {
         }
         try {
             String customer = customers.ensureCustomer(workspace.workspaceId(), workspace.name());
-            String url = checkouts.subscriptionCheckoutUrl(customer, workspace.workspaceId(), items,
+            String url = stripePages.subscriptionCheckoutUrl(customer, workspace.workspaceId(), items,
                     input.returnUrl(), input.returnUrl(), key);
             return new SubscribePayload(url, new SubscribePreview(plan, interval, total, total), List.of());
         } catch (StripeRefusal refusal) {
